@@ -1,0 +1,289 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace FlightErrors.Analyzers;
+
+/// <summary>What to document on one action.</summary>
+internal sealed class ActionDocumentation
+{
+    public ActionDocumentation(MethodDeclarationSyntax method, bool typedErrors, ResponseEntry? implicitOk)
+    {
+        Method = method;
+        TypedErrors = typedErrors;
+        ImplicitOk = implicitOk;
+    }
+
+    public MethodDeclarationSyntax Method { get; }
+
+    /// <summary>Document error codes with <c>ProblemDetails</c> (outside <c>[ApiController]</c>, which implies it).</summary>
+    public bool TypedErrors { get; set; }
+
+    /// <summary>The implicit 200 the action relies on, which must be kept once an attribute is added.</summary>
+    public ResponseEntry? ImplicitOk { get; set; }
+
+    public List<ResponseEntry> Entries { get; } = new();
+
+    public void Add(ResponseEntry entry)
+    {
+        for (var i = 0; i < Entries.Count; i++)
+        {
+            if (Entries[i].StatusCode == entry.StatusCode)
+            {
+                if (Entries[i].TypeId is null && entry.TypeId is not null)
+                {
+                    Entries[i] = entry;
+                }
+
+                return;
+            }
+        }
+
+        Entries.Add(entry);
+    }
+}
+
+/// <summary>
+/// Adds <c>[ProducesResponseType]</c> attributes to actions, each in its own attribute list, placed among its
+/// siblings in status-code order, with <c>StatusCodes</c> constants and imports added through the simplifier.
+/// </summary>
+internal static class ResponseAttributeEditor
+{
+    private static readonly SyntaxAnnotation InsertedAnnotation = new(nameof(ResponseAttributeEditor));
+
+    public static async Task<Document> DocumentAsync(Document document, IReadOnlyCollection<ActionDocumentation> actions, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || KnownTypes.TryCreate(model.Compilation) is not { } types)
+        {
+            return document;
+        }
+
+        var reader = new DeclarationReader(types);
+        var generator = SyntaxGenerator.GetGenerator(document);
+        var useGeneric = types.ProducesResponseTypeAttributeOfT is not null
+            && root.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp11 };
+        var byMethod = new Dictionary<MethodDeclarationSyntax, ActionDocumentation>();
+        foreach (var action in actions)
+        {
+            byMethod[action.Method] = action;
+        }
+
+        var newRoot = root.ReplaceNodes(byMethod.Keys, (original, rewritten) =>
+        {
+            var action = byMethod[original];
+            var existing = ExistingCodes(original, model, reader, cancellationToken);
+            var entries = new List<ResponseEntry>();
+            foreach (var entry in action.Entries)
+            {
+                if (!existing.ContainsKey(entry.StatusCode))
+                {
+                    entries.Add(entry);
+                }
+            }
+
+            if (entries.Count == 0)
+            {
+                return rewritten;
+            }
+
+            if (action.ImplicitOk is { } implicitOk && existing.Count == 0 && !entries.Any(e => e.StatusCode == 200))
+            {
+                entries.Add(implicitOk);
+            }
+
+            entries.Sort(static (a, b) => a.StatusCode.CompareTo(b.StatusCode));
+            var lists = rewritten.AttributeLists;
+            foreach (var entry in entries)
+            {
+                var attribute = BuildAttribute(entry, action.TypedErrors, useGeneric, types, model.Compilation, generator);
+                var index = InsertionIndex(existing, lists.Count, entry.StatusCode);
+                lists = Insert(lists, index, attribute, ref rewritten);
+                ShiftAfter(existing, index);
+                existing[entry.StatusCode] = index;
+            }
+
+            return rewritten.WithAttributeLists(lists);
+        });
+
+        // Import the namespaces of the names just written (by span: the annotation-based overload adds nothing for
+        // attribute arguments); the code action's cleanup then simplifies and formats them.
+        var spans = new List<Microsoft.CodeAnalysis.Text.TextSpan>();
+        foreach (var inserted in newRoot.GetAnnotatedNodes(InsertedAnnotation))
+        {
+            spans.Add(inserted.Span);
+        }
+
+        return await ImportAdder.AddImportsAsync(document.WithSyntaxRoot(newRoot), spans, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The status codes already documented on the method itself, with the index of their attribute list.</summary>
+    private static Dictionary<int, int> ExistingCodes(MethodDeclarationSyntax method, SemanticModel model, DeclarationReader reader, CancellationToken cancellationToken)
+    {
+        var codes = new Dictionary<int, int>();
+        if (model.GetDeclaredSymbol(method, cancellationToken) is not { } symbol)
+        {
+            return codes;
+        }
+
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax
+                || syntax.Parent is not AttributeListSyntax list
+                || reader.StatusCodeOf(attribute, out _) is not { } code)
+            {
+                continue;
+            }
+
+            var index = method.AttributeLists.IndexOf(list);
+            if (index >= 0 && !codes.ContainsKey(code))
+            {
+                codes[code] = index;
+            }
+        }
+
+        return codes;
+    }
+
+    /// <summary>Before the first sibling with a higher code; else after the last sibling; else after every list.</summary>
+    private static int InsertionIndex(Dictionary<int, int> existing, int listCount, int statusCode)
+    {
+        var before = int.MaxValue;
+        var after = -1;
+        foreach (var pair in existing)
+        {
+            if (pair.Key > statusCode)
+            {
+                before = System.Math.Min(before, pair.Value);
+            }
+            else
+            {
+                after = System.Math.Max(after, pair.Value);
+            }
+        }
+
+        if (before != int.MaxValue)
+        {
+            return before;
+        }
+
+        return after >= 0 ? after + 1 : listCount;
+    }
+
+    private static void ShiftAfter(Dictionary<int, int> existing, int index)
+    {
+        foreach (var key in existing.Keys.ToList())
+        {
+            if (existing[key] >= index)
+            {
+                existing[key]++;
+            }
+        }
+    }
+
+    private static SyntaxList<AttributeListSyntax> Insert(SyntaxList<AttributeListSyntax> lists, int index, AttributeSyntax attribute, ref MethodDeclarationSyntax method)
+    {
+        var list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute))
+            .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
+            .WithAdditionalAnnotations(Formatter.Annotation, InsertedAnnotation);
+        if (index == 0)
+        {
+            // The new first list takes over the declaration's leading trivia (documentation comments, indentation).
+            if (lists.Count > 0)
+            {
+                list = list.WithLeadingTrivia(lists[0].GetLeadingTrivia());
+                lists = lists.Replace(lists[0], lists[0].WithLeadingTrivia(SyntaxFactory.ElasticMarker));
+            }
+            else
+            {
+                list = list.WithLeadingTrivia(method.GetLeadingTrivia());
+                method = method.WithoutLeadingTrivia();
+            }
+        }
+        else
+        {
+            list = list.WithLeadingTrivia(SyntaxFactory.ElasticMarker);
+        }
+
+        return lists.Insert(index, list);
+    }
+
+    private static AttributeSyntax BuildAttribute(ResponseEntry entry, bool typedErrors, bool useGeneric, KnownTypes types, Compilation compilation, SyntaxGenerator generator)
+    {
+        ITypeSymbol? type = null;
+        if (StatusCodeFacts.IsError(entry.StatusCode))
+        {
+            type = typedErrors ? types.ProblemDetails : null;
+        }
+        else if (entry.StatusCode != 204)
+        {
+            type = entry.ResolveType(compilation);
+        }
+
+        var statusCode = SyntaxFactory.AttributeArgument(StatusCodeExpression(entry.StatusCode, types, generator));
+        var attributeType = types.ProducesResponseTypeAttribute!;
+        AttributeSyntax attribute;
+        if (type is null)
+        {
+            attribute = SyntaxFactory.Attribute(AttributeName(attributeType, generator)).AddArgumentListArguments(statusCode);
+        }
+        else if (useGeneric)
+        {
+            attribute = SyntaxFactory.Attribute(AttributeName(types.ProducesResponseTypeAttributeOfT!.Construct(type), generator)).AddArgumentListArguments(statusCode);
+        }
+        else
+        {
+            var typeOf = SyntaxFactory.TypeOfExpression((TypeSyntax)generator.TypeExpression(type, addImport: true));
+            attribute = SyntaxFactory.Attribute(AttributeName(attributeType, generator))
+                .AddArgumentListArguments(SyntaxFactory.AttributeArgument(typeOf), statusCode);
+        }
+
+        return attribute.WithAdditionalAnnotations(Simplifier.Annotation);
+    }
+
+    private static NameSyntax AttributeName(INamedTypeSymbol attributeType, SyntaxGenerator generator) =>
+        (NameSyntax)generator.TypeExpression(attributeType, addImport: true);
+
+    /// <summary><c>StatusCodes.Status404NotFound</c> when such a constant exists, the number otherwise.</summary>
+    internal static ExpressionSyntax StatusCodeExpression(int statusCode, KnownTypes types, SyntaxGenerator generator)
+    {
+        if (types.StatusCodes is not null && StatusCodeConstant(statusCode, types) is { } name)
+        {
+            return ((ExpressionSyntax)generator.MemberAccessExpression(generator.TypeExpression(types.StatusCodes, addImport: true), name))
+                .WithAdditionalAnnotations(Simplifier.Annotation);
+        }
+
+        return SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(statusCode));
+    }
+
+    private static string? StatusCodeConstant(int statusCode, KnownTypes types)
+    {
+        if (types.StatusCodes is null)
+        {
+            return null;
+        }
+
+        var prefix = "Status" + statusCode.ToString(CultureInfo.InvariantCulture);
+        foreach (var member in types.StatusCodes.GetMembers())
+        {
+            if (member is IFieldSymbol { IsConst: true, ConstantValue: int value } field
+                && value == statusCode
+                && field.Name.StartsWith(prefix, System.StringComparison.Ordinal)
+                && !field.GetAttributes().Any(a => a.AttributeClass?.Name == "ObsoleteAttribute"))
+            {
+                return field.Name;
+            }
+        }
+
+        return null;
+    }
+}

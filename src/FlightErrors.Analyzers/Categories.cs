@@ -1,0 +1,7 @@
+namespace FlightErrors.Analyzers;
+
+internal static class Categories
+{
+    public const string Documentation = "Documentation";
+    public const string Design = "Design";
+}

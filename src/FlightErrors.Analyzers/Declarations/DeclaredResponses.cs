@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace FlightErrors.Analyzers;
+
+/// <summary>
+/// What an endpoint documents: the status codes its API description (and so its OpenAPI document) lists.
+/// </summary>
+internal sealed class DeclaredResponses
+{
+    private readonly HashSet<int> _codes;
+
+    public DeclaredResponses(HashSet<int> codes, bool hasResponseMetadata, bool hasDefaultResponse, bool isComplete, ITypeSymbol? implicitOkType)
+    {
+        _codes = codes;
+        HasResponseMetadata = hasResponseMetadata;
+        HasDefaultResponse = hasDefaultResponse;
+        IsComplete = isComplete;
+        ImplicitOkType = implicitOkType;
+    }
+
+    /// <summary>
+    /// True when any response metadata applies (attributes, conventions, self-describing result types). Without it,
+    /// the API description lists an implicit 200, which the first added attribute would take away.
+    /// </summary>
+    public bool HasResponseMetadata { get; }
+
+    /// <summary><c>[ProducesDefaultResponseType]</c>: every error code is covered by the "default" response.</summary>
+    public bool HasDefaultResponse { get; }
+
+    /// <summary>False when some attribute's status code cannot be read; rules then stay silent rather than guess.</summary>
+    public bool IsComplete { get; }
+
+    /// <summary>The model type of the implicit 200 (from <c>ActionResult&lt;T&gt;</c> or <c>T</c>), when it has one.</summary>
+    public ITypeSymbol? ImplicitOkType { get; }
+
+    public bool Documents(int statusCode)
+    {
+        if (!HasResponseMetadata && statusCode == 200)
+        {
+            return true;
+        }
+
+        return _codes.Contains(statusCode) || (HasDefaultResponse && StatusCodeFacts.IsError(statusCode));
+    }
+}

@@ -1,0 +1,7 @@
+namespace FlightErrors.Analyzers;
+
+/// <summary>The IDs of every rule. Allocated in order and never reused.</summary>
+public static class DiagnosticIds
+{
+    public const string UndocumentedStatusCode = "FE0001";
+}

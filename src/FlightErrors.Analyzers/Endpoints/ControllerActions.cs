@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+
+namespace FlightErrors.Analyzers;
+
+/// <summary>What MVC makes of a type: a controller, an API controller, or neither.</summary>
+internal enum ControllerKind : byte
+{
+    None,
+    Controller,
+    ApiController,
+}
+
+/// <summary>
+/// Decides which methods are controller actions, the way MVC's application model does.
+/// One instance per compilation; classifications are cached per type.
+/// </summary>
+internal sealed class ControllerActions
+{
+    private readonly KnownTypes _types;
+    private readonly ConcurrentDictionary<INamedTypeSymbol, ControllerKind> _kinds = new(SymbolEqualityComparer.Default);
+    private readonly bool _assemblyIsApi;
+
+    public ControllerActions(KnownTypes types)
+    {
+        _types = types;
+        _assemblyIsApi = types.Compilation.Assembly.HasAttribute(types.ApiBehaviorMetadata);
+    }
+
+    /// <summary>
+    /// The kind of controller that routes <paramref name="method"/> as an action, or <see cref="ControllerKind.None"/>
+    /// when it is not an action. Actions of abstract base controllers count where they are declared.
+    /// </summary>
+    public ControllerKind ActionKind(IMethodSymbol method)
+    {
+        if (method.MethodKind != MethodKind.Ordinary
+            || method.IsStatic
+            || method.IsAbstract
+            || method.IsGenericMethod
+            || method.DeclaredAccessibility != Accessibility.Public
+            || method.ContainingType is not { TypeKind: TypeKind.Class } type)
+        {
+            return ControllerKind.None;
+        }
+
+        var kind = Kind(type);
+        if (kind == ControllerKind.None || IsNonAction(method) || IsDispose(method))
+        {
+            return ControllerKind.None;
+        }
+
+        return kind;
+    }
+
+    public ControllerKind Kind(INamedTypeSymbol type)
+    {
+        if (!_kinds.TryGetValue(type, out var kind))
+        {
+            kind = _kinds.GetOrAdd(type, Classify(type));
+        }
+
+        return kind;
+    }
+
+    private ControllerKind Classify(INamedTypeSymbol type)
+    {
+        // MVC's ControllerFeatureProvider: public, non-generic classes named *Controller or marked [Controller]
+        // (ControllerBase is), and not [NonController]. Abstract classes are not controllers themselves,
+        // but their public actions are routed through every derived controller, so they are analyzed here.
+        if (type.TypeKind != TypeKind.Class
+            || type.IsStatic
+            || type.IsGenericType
+            || !type.IsPubliclyVisible()
+            || type.HasAttributeInHierarchy(_types.NonControllerAttribute))
+        {
+            return ControllerKind.None;
+        }
+
+        var isController = type.InheritsFromOrEquals(_types.ControllerBase)
+            || type.HasAttributeInHierarchy(_types.ControllerAttribute)
+            || (!type.IsAbstract && type.Name.EndsWith("Controller", StringComparison.OrdinalIgnoreCase));
+        if (!isController || SymbolEqualityComparer.Default.Equals(type, _types.ControllerBase)
+            || SymbolEqualityComparer.Default.Equals(type, _types.Controller))
+        {
+            return ControllerKind.None;
+        }
+
+        return _assemblyIsApi || HasApiBehavior(type) ? ControllerKind.ApiController : ControllerKind.Controller;
+    }
+
+    private bool HasApiBehavior(INamedTypeSymbol type) => type.HasAttributeInHierarchy(_types.ApiBehaviorMetadata);
+
+    private bool IsNonAction(IMethodSymbol method)
+    {
+        for (var current = method; current is not null; current = current.OverriddenMethod)
+        {
+            if (current.HasAttribute(_types.NonActionAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsDispose(IMethodSymbol method)
+    {
+        if (method.Name != "Dispose" || method.Parameters.Length != 0)
+        {
+            return false;
+        }
+
+        return method.ContainingType.Implements(_types.Disposable);
+    }
+}

@@ -1,0 +1,564 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FlightErrors.Analyzers;
+
+/// <summary>
+/// Answers "which responses can this endpoint produce?" from its operations: every return path (ternaries, switch
+/// expressions, <c>??</c>, locals, <c>await</c>, <c>Task.FromResult</c>) and helper methods of the same type or a base
+/// type, depth-limited and cycle-safe. One instance per compilation, shared by every rule.
+/// </summary>
+internal sealed class ResponseInference
+{
+    internal const int MaxHelperDepth = 4;
+
+    private readonly KnownTypes _types;
+    private readonly ConcurrentDictionary<IMethodSymbol, EndpointResponses> _helpers = new(SymbolEqualityComparer.Default);
+
+    public ResponseInference(KnownTypes types) => _types = types;
+
+    public KnownTypes Types => _types;
+
+    /// <summary>The responses of <paramref name="method"/>, whose body operations are <paramref name="bodies"/>.</summary>
+    /// <param name="method">The endpoint.</param>
+    /// <param name="bodies">The operations of its body.</param>
+    /// <param name="semanticModels">Gives the semantic model of a tree in which a helper method is declared.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    public EndpointResponses Infer(IMethodSymbol method, ImmutableArray<IOperation> bodies, SemanticModelSource semanticModels, CancellationToken cancellationToken)
+    {
+        var walk = new Walk(this, method, semanticModels, cancellationToken);
+        walk.AddMethod(method, bodies, depth: 0);
+        return walk.ToResult();
+    }
+
+    /// <summary>The body operation of a method declared in source, or null when it has none (or is out of reach).</summary>
+    private static IOperation? HelperBody(IMethodSymbol method, SemanticModelSource semanticModels, CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            if (semanticModels.For(syntax.SyntaxTree) is { } model && model.GetOperation(syntax, cancellationToken) is { } operation)
+            {
+                return operation;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>One inference: the stack of methods being walked, and what was found.</summary>
+    private sealed class Walk
+    {
+        private readonly ResponseInference _owner;
+        private readonly KnownTypes _types;
+        private readonly IMethodSymbol _endpoint;
+        private readonly SemanticModelSource _semanticModels;
+        private readonly CancellationToken _cancellationToken;
+        private readonly List<IMethodSymbol> _stack = new();
+        private List<ProducedResponse> _responses = new();
+        private bool _complete = true;
+        private bool _cacheable = true;
+
+        public Walk(ResponseInference owner, IMethodSymbol endpoint, SemanticModelSource semanticModels, CancellationToken cancellationToken)
+        {
+            _owner = owner;
+            _types = owner._types;
+            _endpoint = endpoint;
+            _semanticModels = semanticModels;
+            _cancellationToken = cancellationToken;
+        }
+
+        public EndpointResponses ToResult() => new(_responses.ToImmutableArray(), _complete);
+
+        public void AddMethod(IMethodSymbol method, ImmutableArray<IOperation> bodies, int depth)
+        {
+            _stack.Add(method);
+            var paths = ReturnPaths.Collect(bodies, _cancellationToken);
+            var declaredResult = _types.UnwrapTask(method.ReturnType);
+            foreach (var returned in paths.Returned)
+            {
+                Evaluate(returned, paths, declaredResult, depth);
+            }
+
+            _stack.RemoveAt(_stack.Count - 1);
+        }
+
+        private void Evaluate(IOperation value, ReturnPaths paths, ITypeSymbol? declaredResult, int depth)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var operation = value.WalkDownConversions();
+            switch (operation)
+            {
+                case IAwaitOperation awaited:
+                    Evaluate(awaited.Operation, paths, declaredResult, depth);
+                    return;
+                case IConditionalOperation conditional when conditional.WhenFalse is not null:
+                    Evaluate(conditional.WhenTrue, paths, declaredResult, depth);
+                    Evaluate(conditional.WhenFalse, paths, declaredResult, depth);
+                    return;
+                case ISwitchExpressionOperation switchExpression:
+                    foreach (var arm in switchExpression.Arms)
+                    {
+                        Evaluate(arm.Value, paths, declaredResult, depth);
+                    }
+
+                    return;
+                case ICoalesceOperation coalesce:
+                    Evaluate(coalesce.Value, paths, declaredResult, depth);
+                    Evaluate(coalesce.WhenNull, paths, declaredResult, depth);
+                    return;
+                case IThrowOperation:
+                    return;
+                case ILocalReferenceOperation local:
+                    EvaluateLocal(local.Local, paths, declaredResult, depth);
+                    return;
+                case IInvocationOperation invocation:
+                    EvaluateInvocation(invocation, declaredResult, depth);
+                    return;
+                case IObjectCreationOperation creation when _types.IsResultType(creation.Type):
+                    EvaluateCreation(creation);
+                    return;
+            }
+
+            if (operation.IsNullLiteral())
+            {
+                return;
+            }
+
+            EvaluateValue(operation, declaredResult);
+        }
+
+        private void EvaluateLocal(ILocalSymbol local, ReturnPaths paths, ITypeSymbol? declaredResult, int depth)
+        {
+            if (!paths.TryEnterLocal(local, out var values))
+            {
+                // An unknown local (assigned through out or deconstruction) hides its value; a cycle adds nothing new.
+                if (!paths.Knows(local))
+                {
+                    _complete = false;
+                }
+
+                return;
+            }
+
+            foreach (var assigned in values)
+            {
+                Evaluate(assigned, paths, declaredResult, depth);
+            }
+
+            paths.LeaveLocal(local);
+        }
+
+        /// <summary>A returned value that is not a recognised result: a model (200), or an unknown result.</summary>
+        private void EvaluateValue(IOperation operation, ITypeSymbol? declaredResult)
+        {
+            var type = operation.Type;
+            if (type is null || operation is IInvalidOperation || _types.IsResultType(type))
+            {
+                _complete = false;
+                return;
+            }
+
+            if (declaredResult is not null && _types.IsResultType(declaredResult) && !IsActionResultOfT(declaredResult))
+            {
+                // A model returned where the method declares IActionResult: only possible through object; unknown.
+                _complete = false;
+                return;
+            }
+
+            Add(200, BodyOf(operation, out var bodyType), bodyType, operation, operation);
+        }
+
+        private bool IsActionResultOfT(ITypeSymbol type) =>
+            type is INamedTypeSymbol named && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, _types.ActionResultOfT);
+
+        private void EvaluateInvocation(IInvocationOperation invocation, ITypeSymbol? declaredResult, int depth)
+        {
+            var method = invocation.TargetMethod;
+            var container = method.ContainingType?.OriginalDefinition;
+            if (container is null)
+            {
+                _complete = false;
+                return;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(container, _types.ControllerBase)
+                || SymbolEqualityComparer.Default.Equals(container, _types.Controller))
+            {
+                EvaluateControllerHelper(invocation);
+                return;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(container, _types.Results)
+                || SymbolEqualityComparer.Default.Equals(container, _types.TypedResults))
+            {
+                EvaluateHttpResult(invocation);
+                return;
+            }
+
+            if (method.Name == "FromResult" && invocation.Arguments.Length == 1
+                && (SymbolEqualityComparer.Default.Equals(container, _types.Task)
+                    || SymbolEqualityComparer.Default.Equals(container, _types.ValueTask)))
+            {
+                Evaluate(invocation.Arguments[0].Value, ReturnPaths.Empty, declaredResult, depth);
+                return;
+            }
+
+            if (IsHelper(method))
+            {
+                EvaluateHelper(invocation, method.OriginalDefinition, depth);
+                return;
+            }
+
+            var returned = _types.UnwrapTask(invocation.Type ?? method.ReturnType);
+            if (returned is null || _types.IsResultType(returned)
+                || (declaredResult is not null && _types.IsResultType(declaredResult) && !IsActionResultOfT(declaredResult)))
+            {
+                _complete = false;
+                return;
+            }
+
+            Add(200, BodyKindOf(returned), NameableType(returned), invocation, invocation);
+        }
+
+        /// <summary>Methods of the endpoint's own type or one of its bases that are declared in source.</summary>
+        private bool IsHelper(IMethodSymbol method)
+        {
+            if (method.IsAbstract || method.IsExtern || method.DeclaringSyntaxReferences.IsEmpty
+                || method.MethodKind != MethodKind.Ordinary)
+            {
+                return false;
+            }
+
+            return _endpoint.ContainingType.InheritsFromOrEquals(method.ContainingType.OriginalDefinition);
+        }
+
+        private void EvaluateHelper(IInvocationOperation invocation, IMethodSymbol helper, int depth)
+        {
+            var summary = Summarize(helper, depth + 1);
+            if (summary is null)
+            {
+                _complete = false;
+                return;
+            }
+
+            if (!summary.IsComplete)
+            {
+                _complete = false;
+            }
+
+            foreach (var response in summary.Responses)
+            {
+                _responses.Add(response.WithOrigin(invocation));
+            }
+        }
+
+        private EndpointResponses? Summarize(IMethodSymbol helper, int depth)
+        {
+            if (_owner._helpers.TryGetValue(helper, out var cached))
+            {
+                return cached;
+            }
+
+            if (depth > MaxHelperDepth || IsOnStack(helper))
+            {
+                _cacheable = false;
+                return null;
+            }
+
+            if (HelperBody(helper, _semanticModels, _cancellationToken) is not { } body)
+            {
+                return null;
+            }
+
+            var outerResponses = _responses;
+            var outerComplete = _complete;
+            var outerCacheable = _cacheable;
+            _responses = new List<ProducedResponse>();
+            _complete = true;
+            _cacheable = true;
+
+            AddMethod(helper, ImmutableArray.Create(body), depth);
+            var summary = ToResult();
+            if (_cacheable)
+            {
+                _owner._helpers.TryAdd(helper, summary);
+            }
+
+            _responses = outerResponses;
+            _complete = outerComplete;
+            _cacheable = outerCacheable && _cacheable;
+            return summary;
+        }
+
+        private bool IsOnStack(IMethodSymbol method)
+        {
+            foreach (var walking in _stack)
+            {
+                if (SymbolEqualityComparer.Default.Equals(walking, method))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void EvaluateControllerHelper(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            int? code;
+            switch (method.Name)
+            {
+                case "StatusCode":
+                    code = invocation.Argument("statusCode")?.Value.ConstantInt();
+                    break;
+                case "Problem":
+                    AddProblem(invocation, StatusArgument(invocation, 500));
+                    return;
+                case "ValidationProblem":
+                    AddProblem(invocation, StatusArgument(invocation, 400));
+                    return;
+                default:
+                    code = NonZero(_types.GetDefaultStatusCode(method.ReturnType)) ?? ControllerHelperCode(invocation);
+                    break;
+            }
+
+            AddResult(invocation, code, BodyArgument(invocation));
+        }
+
+        private void EvaluateHttpResult(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            int? code = method.Name switch
+            {
+                "Ok" => 200,
+                "Created" or "CreatedAtRoute" => 201,
+                "Accepted" or "AcceptedAtRoute" => 202,
+                "NoContent" => 204,
+                "BadRequest" => 400,
+                "Unauthorized" or "Challenge" => 401,
+                "Forbid" => 403,
+                "NotFound" => 404,
+                "Conflict" => 409,
+                "UnprocessableEntity" => 422,
+                "InternalServerError" => 500,
+                "StatusCode" => invocation.Argument("statusCode")?.Value.ConstantInt(),
+                "Json" or "Text" or "Content" => StatusArgument(invocation, 200),
+                "File" or "Bytes" or "Stream" or "PhysicalFile" or "VirtualFile" or "Empty" => 200,
+                "Redirect" or "LocalRedirect" or "RedirectToRoute" => RedirectCode(invocation.Argument("permanent")?.Value, invocation.Argument("preserveMethod")?.Value),
+                _ => null,
+            };
+
+            switch (method.Name)
+            {
+                case "Problem":
+                    AddProblem(invocation, ProblemStatus(invocation));
+                    return;
+                case "ValidationProblem":
+                    AddProblem(invocation, StatusArgument(invocation, 400));
+                    return;
+            }
+
+            AddResult(invocation, code, BodyArgument(invocation));
+        }
+
+        /// <summary><c>Results.Problem(new ProblemDetails { Status = 503 })</c> reads the status from the details.</summary>
+        private static int? ProblemStatus(IInvocationOperation invocation)
+        {
+            if (invocation.Argument("problemDetails") is { } details)
+            {
+                return details.Value.WalkDownConversions() is IObjectCreationOperation creation
+                    ? creation.InitializedValue("Status") is { } status ? status.ConstantInt() : 500
+                    : null;
+            }
+
+            return StatusArgument(invocation, 500);
+        }
+
+        private void EvaluateCreation(IObjectCreationOperation creation)
+        {
+            var type = creation.Type!;
+            var code = (creation.Argument("statusCode")?.Value ?? creation.InitializedValue("StatusCode"))?.ConstantInt()
+                ?? NonZero(_types.GetDefaultStatusCode(type))
+                ?? CreatedResultCode(creation, type);
+
+            var body = creation.Argument("value") ?? creation.Argument("error") ?? creation.Argument("modelState");
+            var bodyValue = body?.Value ?? creation.InitializedValue("Value") ?? creation.InitializedValue("Content");
+            AddResult(creation, code, bodyValue);
+        }
+
+        private static int? CreatedResultCode(IObjectCreationOperation creation, ITypeSymbol type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (!current.IsInNamespace("Microsoft", "AspNetCore", "Mvc"))
+                {
+                    continue;
+                }
+
+                switch (current.Name)
+                {
+                    case "ChallengeResult":
+                        return 401;
+                    case "ForbidResult":
+                        return 403;
+                    case "RedirectResult" or "LocalRedirectResult" or "RedirectToActionResult" or "RedirectToRouteResult" or "RedirectToPageResult":
+                        return RedirectCode(creation.Argument("permanent")?.Value, creation.Argument("preserveMethod")?.Value);
+                    case "ObjectResult" or "JsonResult" or "ContentResult" or "EmptyResult" or "FileResult" or "ViewResult" or "PartialViewResult":
+                        return 200;
+                }
+            }
+
+            return null;
+        }
+
+        private static int? ControllerHelperCode(IInvocationOperation invocation)
+        {
+            var name = invocation.TargetMethod.Name;
+            switch (name)
+            {
+                case "Challenge":
+                    return 401;
+                case "Forbid":
+                    return 403;
+                case "File" or "PhysicalFile" or "Content" or "Json" or "View" or "PartialView" or "ViewComponent":
+                    return 200;
+            }
+
+            if (name.StartsWith("Redirect", StringComparison.Ordinal) || name.StartsWith("LocalRedirect", StringComparison.Ordinal))
+            {
+                var permanent = name.IndexOf("Permanent", StringComparison.Ordinal) >= 0;
+                var preserve = name.EndsWith("PreserveMethod", StringComparison.Ordinal);
+                return permanent ? (preserve ? 308 : 301) : (preserve ? 307 : 302);
+            }
+
+            return null;
+        }
+
+        private static int? RedirectCode(IOperation? permanent, IOperation? preserveMethod)
+        {
+            var isPermanent = permanent?.ConstantValue is { HasValue: true, Value: true };
+            var isPreserving = preserveMethod?.ConstantValue is { HasValue: true, Value: true };
+            if ((permanent is not null && !permanent.ConstantValue.HasValue) || (preserveMethod is not null && !preserveMethod.ConstantValue.HasValue))
+            {
+                return null;
+            }
+
+            return isPermanent ? (isPreserving ? 308 : 301) : (isPreserving ? 307 : 302);
+        }
+
+        /// <summary>The <c>statusCode</c> argument, or <paramref name="fallback"/> when it was not passed or is null.</summary>
+        private static int? StatusArgument(IInvocationOperation invocation, int fallback)
+        {
+            var argument = invocation.Argument("statusCode");
+            if (argument is null || argument.Value.IsNullLiteral())
+            {
+                return fallback;
+            }
+
+            return argument.Value.ConstantInt();
+        }
+
+        private static IOperation? BodyArgument(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is null)
+                {
+                    continue;
+                }
+
+                switch (argument.Parameter.Name)
+                {
+                    case "value" or "error" or "modelState" or "data" or "content":
+                        return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
+        private void AddProblem(IInvocationOperation invocation, int? code)
+        {
+            if (code is not { } statusCode)
+            {
+                _complete = false;
+                return;
+            }
+
+            Add(statusCode, BodyKind.ProblemDetails, _types.ProblemDetails, invocation, invocation, invocation);
+        }
+
+        private void AddResult(IOperation producer, int? code, IOperation? bodyValue)
+        {
+            if (code is not { } statusCode)
+            {
+                _complete = false;
+                return;
+            }
+
+            if (bodyValue is null || bodyValue.IsNullLiteral())
+            {
+                Add(statusCode, BodyKind.None, null, producer, producer);
+                return;
+            }
+
+            var kind = BodyOf(bodyValue, out var bodyType);
+            Add(statusCode, kind, bodyType, producer, producer, bodyValue);
+        }
+
+        private BodyKind BodyOf(IOperation value, out ITypeSymbol? bodyType)
+        {
+            var written = value.WalkDownConversions();
+            var type = written.Type;
+            bodyType = type is null ? null : NameableType(type);
+            return type is null ? BodyKind.Unknown : BodyKindOf(type);
+        }
+
+        private BodyKind BodyKindOf(ITypeSymbol type)
+        {
+            if (type.SpecialType == SpecialType.System_String)
+            {
+                return BodyKind.String;
+            }
+
+            if (type.SpecialType == SpecialType.System_Object || type.TypeKind is TypeKind.Dynamic or TypeKind.Error or TypeKind.TypeParameter)
+            {
+                return BodyKind.Unknown;
+            }
+
+            if (type.IsAnonymousType)
+            {
+                return BodyKind.Anonymous;
+            }
+
+            if (type.InheritsFromOrEquals(_types.ProblemDetails))
+            {
+                return BodyKind.ProblemDetails;
+            }
+
+            if (type.InheritsFromOrEquals(_types.ModelStateDictionary))
+            {
+                return BodyKind.ModelState;
+            }
+
+            return BodyKind.Object;
+        }
+
+        private static ITypeSymbol? NameableType(ITypeSymbol type) =>
+            type.IsAnonymousType || type.SpecialType == SpecialType.System_Object || type.TypeKind is TypeKind.Error or TypeKind.Dynamic
+                ? null
+                : type;
+
+        private static int? NonZero(int code) => code == 0 ? null : code;
+
+        private void Add(int statusCode, BodyKind body, ITypeSymbol? bodyType, IOperation origin, IOperation producer, IOperation? bodyValue = null) =>
+            _responses.Add(new ProducedResponse(statusCode, body, bodyType, origin, producer, bodyValue));
+    }
+}

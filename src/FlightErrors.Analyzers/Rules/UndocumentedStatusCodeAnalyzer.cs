@@ -1,0 +1,166 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FlightErrors.Analyzers;
+
+/// <summary>FE0001: every status code an action can return is documented.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The code this diagnostic is about, e.g. "404".</summary>
+    internal const string StatusCodeProperty = "StatusCode";
+
+    /// <summary>Every undocumented code of the action, "404;201=T:Ns.Flight" (code, optionally "=" a type reference id).</summary>
+    internal const string MissingProperty = "Missing";
+
+    /// <summary>Present when the action relies on the implicit 200: "200" or "200=T:Ns.Flight".</summary>
+    internal const string ImplicitOkProperty = "ImplicitOk";
+
+    /// <summary>"1" when error codes should be documented with <c>typeof(ProblemDetails)</c> (not an API controller).</summary>
+    internal const string TypedErrorsProperty = "TypedErrors";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.FE0001);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (EndpointModel.TryCreate(start.Compilation, start.Options.AnalyzerConfigOptionsProvider) is not { } model)
+            {
+                return;
+            }
+
+            start.RegisterOperationBlockAction(block => Analyze(block, model));
+        });
+    }
+
+    private static void Analyze(OperationBlockAnalysisContext context, EndpointModel model)
+    {
+        if (context.OwningSymbol is not IMethodSymbol method || context.OperationBlocks.IsEmpty)
+        {
+            return;
+        }
+
+        var firstBlock = context.OperationBlocks[0];
+        var options = model.Options.For(firstBlock.Syntax.SyntaxTree);
+        if (!model.IsActionInScope(method, options, DiagnosticIds.UndocumentedStatusCode, out var isApiController))
+        {
+            return;
+        }
+
+        var responses = model.Responses.Infer(method, context.OperationBlocks, new SemanticModelSource(firstBlock.SemanticModel!), context.CancellationToken);
+        if (responses.Responses.IsEmpty)
+        {
+            return;
+        }
+
+        var declared = model.Declarations.Read(method, isApiController, options.DocumentedStatusCodes(DiagnosticIds.UndocumentedStatusCode), context.CancellationToken);
+        if (!declared.IsComplete)
+        {
+            return;
+        }
+
+        // The first place each undocumented code comes from, in source order.
+        var missing = new List<ProducedResponse>();
+        foreach (var response in responses.Responses)
+        {
+            if (declared.Documents(response.StatusCode))
+            {
+                continue;
+            }
+
+            var index = IndexOf(missing, response.StatusCode);
+            if (index < 0)
+            {
+                missing.Add(response);
+            }
+            else if (response.Origin.Syntax.SpanStart < missing[index].Origin.Syntax.SpanStart)
+            {
+                missing[index] = response;
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var shared = ImmutableDictionary.CreateBuilder<string, string?>();
+        shared[MissingProperty] = Describe(missing);
+        if (!declared.HasResponseMetadata)
+        {
+            shared[ImplicitOkProperty] = Entry(200, declared.ImplicitOkType ?? OkBodyType(responses));
+        }
+
+        if (!isApiController)
+        {
+            shared[TypedErrorsProperty] = "1";
+        }
+
+        foreach (var response in missing)
+        {
+            var properties = shared.ToImmutable().SetItem(StatusCodeProperty, response.StatusCode.ToString(CultureInfo.InvariantCulture));
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.FE0001,
+                response.Origin.Syntax.GetLocation(),
+                properties,
+                method.Name,
+                response.StatusCode.ToString(CultureInfo.InvariantCulture),
+                StatusCodeFacts.ReasonPhrase(response.StatusCode)));
+        }
+    }
+
+    private static int IndexOf(List<ProducedResponse> responses, int statusCode)
+    {
+        for (var i = 0; i < responses.Count; i++)
+        {
+            if (responses[i].StatusCode == statusCode)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static ITypeSymbol? OkBodyType(EndpointResponses responses)
+    {
+        foreach (var response in responses.Responses)
+        {
+            if (response.StatusCode == 200 && response.BodyType is not null)
+            {
+                return response.BodyType;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Describe(List<ProducedResponse> missing)
+    {
+        var builder = new StringBuilder();
+        foreach (var response in missing)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append(';');
+            }
+
+            builder.Append(Entry(response.StatusCode, StatusCodeFacts.IsSuccess(response.StatusCode) ? response.BodyType : null));
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Entry(int statusCode, ITypeSymbol? type)
+    {
+        var code = statusCode.ToString(CultureInfo.InvariantCulture);
+        return type is null ? code : code + "=" + DocumentationCommentId.CreateReferenceId(type);
+    }
+}
