@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using FlightErrors.Analyzers.Tests.Verification;
 using VerifyCS = FlightErrors.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
     FlightErrors.Analyzers.UndocumentedStatusCodeAnalyzer,
     FlightErrors.Analyzers.UndocumentedStatusCodeCodeFix>;
@@ -7,57 +8,567 @@ namespace FlightErrors.Analyzers.Tests.Rules;
 
 public sealed class FE0001UndocumentedStatusCodeTests
 {
+    private const string Usings = """
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        """;
+
+    private const string Model = """
+
+        public sealed record Flight(int Id);
+        """;
+
+    private static string Controller(string members, string attributes = "[ApiController]") => Usings + $$"""
+        {{attributes}}
+        [Route("flights")]
+        public sealed class FlightsController : ControllerBase
+        {
+        {{members}}
+        }
+        """ + Model;
+
+    // ---- What fires -------------------------------------------------------------------------------------------
+
     [Fact]
-    public Task NotFound_without_documentation_is_reported()
+    public Task Message_names_action_code_and_reason()
     {
-        return VerifyCS.VerifyAnalyzerAsync("""
-            using Microsoft.AspNetCore.Mvc;
-
-            public sealed record Flight(int Id);
-
-            [ApiController]
-            [Route("flights")]
-            public sealed class FlightsController : ControllerBase
-            {
-                [HttpGet("{id}")]
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
                 [ProducesResponseType<Flight>(200)]
                 public ActionResult<Flight> Get(int id) => id > 0 ? new Flight(id) : {|#0:NotFound()|};
-            }
-            """,
+            """),
             VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "404", "Not Found"));
     }
 
-    [Fact]
-    public Task Fix_adds_attribute_in_status_order()
+    [Theory]
+    [InlineData("NotFound()", "404")]
+    [InlineData("NotFound(id)", "404")]
+    [InlineData("BadRequest()", "400")]
+    [InlineData("Conflict()", "409")]
+    [InlineData("UnprocessableEntity()", "422")]
+    [InlineData("Unauthorized()", "401")]
+    [InlineData("Forbid()", "403")]
+    [InlineData("Challenge()", "401")]
+    [InlineData("NoContent()", "204")]
+    [InlineData("Accepted()", "202")]
+    [InlineData("Created(\"/flights/1\", id)", "201")]
+    [InlineData("CreatedAtAction(\"Get\", new { id }, id)", "201")]
+    [InlineData("StatusCode(409)", "409")]
+    [InlineData("StatusCode(StatusCodes.Status429TooManyRequests)", "429")]
+    [InlineData("StatusCode((int)System.Net.HttpStatusCode.GatewayTimeout)", "504")]
+    [InlineData("StatusCode(LocalCode)", "412")]
+    [InlineData("StatusCode(503, \"maintenance\")", "503")]
+    [InlineData("Problem()", "500")]
+    [InlineData("Problem(statusCode: 502)", "502")]
+    [InlineData("Problem(\"upstream\", statusCode: StatusCodes.Status503ServiceUnavailable)", "503")]
+    [InlineData("ValidationProblem()", "400")]
+    [InlineData("ValidationProblem(ModelState)", "400")]
+    [InlineData("Redirect(\"/x\")", "302")]
+    [InlineData("RedirectPermanent(\"/x\")", "301")]
+    [InlineData("new NotFoundObjectResult(id)", "404")]
+    [InlineData("new StatusCodeResult(409)", "409")]
+    [InlineData("new ObjectResult(id) { StatusCode = 422 }", "422")]
+    [InlineData("new ConflictResult()", "409")]
+    [InlineData("TypedResults.NotFound()", "404")]
+    [InlineData("Results.Conflict()", "409")]
+    [InlineData("TypedResults.Problem(statusCode: 503)", "503")]
+    [InlineData("Results.StatusCode(429)", "429")]
+    public Task Each_controller_helper_reports_its_code(string expression, string code)
     {
-        return VerifyCS.VerifyCodeFixAsync("""
+        var source = Controller($$"""
+                private const int LocalCode = 412;
+
+                [HttpGet]
+                [ProducesResponseType(typeof(int), 200)]
+                public object Get(int id) => {|#0:{{expression}}|};
+            """);
+        return VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", code, StatusCodeFacts.ReasonPhrase(int.Parse(code, System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
+    [Fact]
+    public Task Every_return_path_is_followed()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [ProducesResponseType<Flight>(200)]
+                public async Task<ActionResult<Flight>> Get(int id, string? mode)
+                {
+                    IActionResult? unused = null;
+                    ActionResult<Flight> result = {|FE0001:Conflict()|};
+                    if (id == 0)
+                    {
+                        return result;
+                    }
+
+                    await Task.Yield();
+                    if (id < 0)
+                    {
+                        return id == -1 ? [|BadRequest()|] : [|UnprocessableEntity()|];
+                    }
+
+                    return mode switch
+                    {
+                        "gone" => [|StatusCode(410)|],
+                        "slow" => [|StatusCode(504)|],
+                        _ => Find(id) ?? (ActionResult<Flight>)[|NotFound()|],
+                    };
+                }
+
+                private static Flight? Find(int id) => id > 10 ? new Flight(id) : null;
+            """));
+    }
+
+    [Fact]
+    public Task Task_FromResult_and_awaited_helpers_are_followed()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [ProducesResponseType(200)]
+                public Task<IActionResult> Get(int id) => Task.FromResult<IActionResult>(id > 0 ? Ok() : [|NotFound()|]);
+
+                [ProducesResponseType(200)]
+                public async Task<IActionResult> Put(int id) => await {|FE0001:CheckAsync(id)|};
+
+                private async Task<IActionResult> CheckAsync(int id)
+                {
+                    await Task.Yield();
+                    return id > 0 ? Ok() : Conflict();
+                }
+            """));
+    }
+
+    [Fact]
+    public Task Helper_methods_are_followed_and_reported_at_the_call()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [ProducesResponseType(200)]
+                public IActionResult Get(int id) => id > 0 ? Ok() : {|#0:Missing(id)|};
+
+                private IActionResult Missing(int id) => Log(id) ? NotFound() : Gone();
+
+                private IActionResult Gone() => StatusCode(410);
+
+                private static bool Log(int id) => id != 0;
+            """),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "404", "Not Found"),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "410", "Gone"));
+    }
+
+    [Fact]
+    public Task Recursive_helpers_terminate()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [ProducesResponseType(200)]
+                public IActionResult Get(int id) => [|Ping(id)|];
+
+                private IActionResult Ping(int id) => id > 100 ? NotFound() : Pong(id + 1);
+
+                private IActionResult Pong(int id) => id % 2 == 0 ? Ping(id + 1) : Ok();
+            """));
+    }
+
+    [Fact]
+    public Task Helpers_in_a_base_controller_in_another_file_are_followed()
+    {
+        var test = new VerifyCS.Test();
+        test.TestSources.Add(Controller("""
+                [ProducesResponseType(200)]
+                public IActionResult Get(int id) => id > 0 ? Ok() : [|Gone()|];
+            """).Replace("ControllerBase", "FlightsBase"));
+        test.TestSources.Add("""
             using Microsoft.AspNetCore.Mvc;
 
-            public sealed record Flight(int Id);
-
-            [ApiController]
-            [Route("flights")]
-            public sealed class FlightsController : ControllerBase
+            public abstract class FlightsBase : ControllerBase
             {
-                [HttpGet("{id}")]
-                [ProducesResponseType<Flight>(200)]
-                public ActionResult<Flight> Get(int id) => id > 0 ? new Flight(id) : [|NotFound()|];
-            }
-            """, """
-            using Microsoft.AspNetCore.Http;
-            using Microsoft.AspNetCore.Mvc;
-
-            public sealed record Flight(int Id);
-
-            [ApiController]
-            [Route("flights")]
-            public sealed class FlightsController : ControllerBase
-            {
-                [HttpGet("{id}")]
-                [ProducesResponseType<Flight>(200)]
-                [ProducesResponseType(StatusCodes.Status404NotFound)]
-                public ActionResult<Flight> Get(int id) => id > 0 ? new Flight(id) : NotFound();
+                protected IActionResult Gone() => StatusCode(410);
             }
             """);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Returned_plain_values_and_lambdas_are_not_error_paths()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [HttpGet]
+                public Flight Get(int id)
+                {
+                    Func<IActionResult> notReturned = () => NotFound();
+                    IActionResult Local() => Conflict();
+                    return new Flight(id);
+                }
+            """));
+    }
+
+    [Fact]
+    public Task Actions_in_abstract_base_controllers_are_analyzed_where_declared()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Usings + """
+            [ApiController]
+            public abstract class CrudController : ControllerBase
+            {
+                [HttpDelete("{id}")]
+                [ProducesResponseType(204)]
+                public IActionResult Delete(int id) => id > 0 ? NoContent() : [|NotFound()|];
+            }
+
+            [Route("flights")]
+            public sealed class FlightsController : CrudController
+            {
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Undocumented_success_code_is_reported_with_the_model()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [HttpPost]
+                [ProducesResponseType(400)]
+                public ActionResult<Flight> Post(Flight flight) => flight.Id > 0 ? {|#0:CreatedAtAction("Get", new { flight.Id }, flight)|} : BadRequest();
+            """),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Post", "201", "Created"));
+    }
+
+    [Fact]
+    public Task Each_code_is_reported_once_per_action_at_its_first_occurrence()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [ProducesResponseType(200)]
+                public IActionResult Get(int id)
+                {
+                    if (id < 0)
+                    {
+                        return [|NotFound()|];
+                    }
+
+                    return id == 0 ? NotFound() : Ok();
+                }
+            """));
+    }
+
+    // ---- What documents a code (negative twins) ----------------------------------------------------------------
+
+    [Fact]
+    public Task Implicit_200_of_ActionResult_of_T_without_metadata_is_documented()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [HttpGet]
+                public ActionResult<Flight> Get(int id) => new Flight(id);
+
+                [HttpGet("ok")]
+                public IActionResult GetOk() => Ok();
+
+                [HttpGet("plain")]
+                public Task<Flight> GetPlain(int id) => Task.FromResult(new Flight(id));
+            """));
+    }
+
+    [Fact]
+    public Task Implicit_200_is_gone_once_metadata_applies()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [HttpGet]
+                [ProducesResponseType(404)]
+                public ActionResult<Flight> Get(int id) => id > 0 ? {|#0:new Flight(id)|} : NotFound();
+            """),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "200", "OK"));
+    }
+
+    [Fact]
+    public Task Controller_level_and_base_class_attributes_document()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Usings + """
+            [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+            public abstract class SecuredController : ControllerBase
+            {
+            }
+
+            [ApiController]
+            [ProducesResponseType(404)]
+            public sealed class FlightsController : SecuredController
+            {
+                [ProducesResponseType(200)]
+                public IActionResult Get(int id) => id switch { 0 => NotFound(), 1 => Unauthorized(), _ => Ok() };
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Subclassed_and_generic_attributes_document()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Usings + """
+            [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class, AllowMultiple = true)]
+            public sealed class SwaggerResponseAttribute : ProducesResponseTypeAttribute
+            {
+                public SwaggerResponseAttribute(int statusCode, string? description = null, Type? type = null)
+                    : base(type ?? typeof(void), statusCode)
+                {
+                }
+            }
+
+            [ApiController]
+            public sealed class FlightsController : ControllerBase
+            {
+                [SwaggerResponse(404, "No such flight")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                [ProducesResponseType(typeof(ProblemDetails), 409)]
+                public ActionResult<Flight> Get(int id) => id switch { 0 => NotFound(), 1 => Conflict(), _ => new Flight(id) };
+            }
+            """ + Model);
+    }
+
+    [Fact]
+    public Task ProducesDefaultResponseType_documents_error_codes_only()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [ProducesDefaultResponseType]
+                [ProducesResponseType(200)]
+                public IActionResult Get(int id) => id switch { 0 => NotFound(), 1 => StatusCode(503), 2 => [|Accepted()|], _ => Ok() };
+            """));
+    }
+
+    [Fact]
+    public Task Default_conventions_document_matching_actions()
+    {
+        // Put(id, model) matches PutFlight(flightId, model): 204, 404, 400 and a default response for every error.
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                public ActionResult<Flight> Get(int id) => id > 0 ? new Flight(id) : NotFound();
+
+                public IActionResult PutFlight(int flightId, Flight model) => flightId switch { 0 => NotFound(), 1 => Conflict(), 2 => [|Accepted()|], _ => NoContent() };
+
+                [HttpPost("archive")]
+                public IActionResult Archive(int id) => id > 0 ? Ok() : [|NotFound()|];
+            """, "[ApiController]\n[ApiConventionType(typeof(DefaultApiConventions))]"));
+    }
+
+    [Fact]
+    public Task Convention_method_attribute_documents_and_attributes_block_conventions()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [ApiConventionMethod(typeof(DefaultApiConventions), nameof(DefaultApiConventions.Find))]
+                public IActionResult Lookup(int id) => id > 0 ? Ok() : NotFound();
+
+                [ProducesResponseType(200)]
+                public IActionResult Get(int id) => id > 0 ? Ok() : [|NotFound()|];
+            """, "[ApiController]\n[ApiConventionType(typeof(DefaultApiConventions))]"));
+    }
+
+    [Fact]
+    public Task Results_union_return_type_documents_its_members()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Usings + """
+            using Microsoft.AspNetCore.Http.HttpResults;
+
+            [ApiController]
+            public sealed class FlightsController : ControllerBase
+            {
+                public async Task<Results<Ok<Flight>, NotFound, Conflict>> Get(int id)
+                {
+                    await Task.Yield();
+                    return id switch { 0 => TypedResults.NotFound(), 1 => TypedResults.Conflict(), _ => TypedResults.Ok(new Flight(id)) };
+                }
+
+                public Results<Ok, NotFound> Delete(int id) => id switch { 0 => TypedResults.NotFound(), _ => TypedResults.Ok() };
+            }
+            """ + Model);
+    }
+
+    [Fact]
+    public Task Xml_response_tags_document()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                /// <summary>Gets a flight.</summary>
+                /// <response code="200">The flight.</response>
+                /// <response code="404">No flight has that id.</response>
+                [ProducesResponseType(200)]
+                public IActionResult Get(int id) => id switch { 0 => NotFound(), 1 => [|Conflict()|], _ => Ok() };
+            """));
+    }
+
+    [Fact]
+    public Task Globally_documented_codes_come_from_editorconfig()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                    [ProducesResponseType(200)]
+                    public IActionResult Get(int id) => id switch { 0 => Unauthorized(), 1 => StatusCode(500), 2 => [|NotFound()|], _ => Ok() };
+                """),
+            EditorConfig = "flight_errors.documented_status_codes = 401, 500",
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Rule_specific_option_overrides_the_general_one()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                    [ProducesResponseType(200)]
+                    public IActionResult Get(int id) => id switch { 0 => [|Unauthorized()|], 1 => NotFound(), _ => Ok() };
+                """),
+            EditorConfig = "flight_errors.documented_status_codes = 401\nflight_errors.FE0001.documented_status_codes = 404",
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Invalid_option_values_fall_back_to_defaults()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                    [ProducesResponseType(200)]
+                    public IActionResult Get(int id) => id == 0 ? [|NotFound()|] : Ok();
+                """),
+            EditorConfig = "flight_errors.documented_status_codes = lots, 9999\nflight_errors.controller_scope = sideways",
+        };
+        return test.RunAsync();
+    }
+
+    // ---- Which types are in scope ------------------------------------------------------------------------------
+
+    [Fact]
+    public Task Non_api_controllers_are_ignored_by_default()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [ProducesResponseType(200)]
+                public IActionResult Get(int id) => id == 0 ? NotFound() : Ok();
+            """, attributes: ""));
+    }
+
+    [Fact]
+    public Task Controller_scope_all_includes_mvc_controllers()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                    [ProducesResponseType(200)]
+                    public IActionResult Get(int id) => id == 0 ? [|NotFound()|] : Ok();
+                """, attributes: ""),
+            EditorConfig = "flight_errors.controller_scope = all",
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Assembly_level_ApiController_puts_controllers_in_scope()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [ProducesResponseType(200)]
+                public IActionResult Get(int id) => id == 0 ? [|NotFound()|] : Ok();
+            """, attributes: "").Replace("[Route(", "[assembly: ApiController]\n\n[Route("));
+    }
+
+    [Fact]
+    public Task Non_actions_are_ignored()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [NonAction]
+                public IActionResult Helper(int id) => NotFound();
+
+                public static IActionResult Factory() => new NotFoundResult();
+
+                protected IActionResult Protected() => NotFound();
+
+                public IActionResult Generic<T>() => NotFound();
+            """) + """
+
+            [ApiController]
+            [NonController]
+            public sealed class NotAController : ControllerBase
+            {
+                [ProducesResponseType(200)]
+                public IActionResult Get() => NotFound();
+            }
+
+            [ApiController]
+            internal sealed class InternalController : ControllerBase
+            {
+                [ProducesResponseType(200)]
+                public IActionResult Get() => NotFound();
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Code_without_aspnetcore_is_ignored()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                public sealed class FlightsController
+                {
+                    public int Get() => 404;
+                }
+                """,
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Generated_code_is_ignored()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = "// <auto-generated/>\n" + Controller("""
+                    [ProducesResponseType(200)]
+                    public IActionResult Get(int id) => id == 0 ? NotFound() : Ok();
+                """),
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Unreadable_results_do_not_guess()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                private readonly IActionResult _cached = new OkResult();
+
+                [ProducesResponseType(200)]
+                public IActionResult Get(int id, int code) => id switch { 0 => _cached, 1 => StatusCode(code), 2 => External.Make(), _ => Ok() };
+            """) + """
+
+            public static class External
+            {
+                public static IActionResult Make() => new NotFoundResult();
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Incomplete_code_does_not_crash()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [ProducesResponseType(200)]
+                public IActionResult Get(int id) => id == 0 ? [|NotFound()|] : {|CS0103:Missing|}();
+
+                [ProducesResponseType({|CS0103:Unknown|})]
+                public IActionResult Put(int id) => NotFound(id{|CS1026:|}{|CS1002:|}
+            """));
+    }
+
+    [Fact]
+    public Task Works_with_older_language_versions()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                    [ProducesResponseType(typeof(Flight), 200)]
+                    public ActionResult<Flight> Get(int id)
+                    {
+                        if (id > 0)
+                        {
+                            return new Flight(id);
+                        }
+
+                        return [|NotFound()|];
+                    }
+                """).Replace("public sealed record Flight(int Id);", "public sealed class Flight { public Flight(int id) { } }"),
+            LanguageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8,
+        };
+        return test.RunAsync();
     }
 }
