@@ -571,4 +571,222 @@ public sealed class FE0001UndocumentedStatusCodeTests
         };
         return test.RunAsync();
     }
+
+    // ---- Fixes -------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task Fix_places_the_attribute_among_its_siblings_in_status_order()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
+                [HttpGet("{id}")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status409Conflict)]
+                public ActionResult<Flight> Get(int id) => id switch { 0 => [|NotFound()|], 1 => Conflict(), _ => new Flight(id) };
+            """), Controller("""
+                [HttpGet("{id}")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status404NotFound)]
+                [ProducesResponseType(StatusCodes.Status409Conflict)]
+                public ActionResult<Flight> Get(int id) => id switch { 0 => NotFound(), 1 => Conflict(), _ => new Flight(id) };
+            """));
+    }
+
+    [Fact]
+    public Task Fix_adds_the_using_directive_when_missing()
+    {
+        return VerifyCS.VerifyCodeFixAsync("""
+            using Microsoft.AspNetCore.Mvc;
+
+            [ApiController]
+            public sealed class FlightsController : ControllerBase
+            {
+                [ProducesResponseType(200)]
+                public IActionResult Get(int id) => id > 0 ? Ok() : [|NotFound()|];
+            }
+            """, """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            [ApiController]
+            public sealed class FlightsController : ControllerBase
+            {
+                [ProducesResponseType(200)]
+                [ProducesResponseType(StatusCodes.Status404NotFound)]
+                public IActionResult Get(int id) => id > 0 ? Ok() : NotFound();
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Fix_keeps_the_implicit_200_and_documentation_comments()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
+                /// <summary>Gets a flight.</summary>
+                public ActionResult<Flight> Get(int id) => id > 0 ? new Flight(id) : [|NotFound()|];
+            """), Controller("""
+                /// <summary>Gets a flight.</summary>
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status404NotFound)]
+                public ActionResult<Flight> Get(int id) => id > 0 ? new Flight(id) : NotFound();
+            """));
+    }
+
+    [Fact]
+    public Task Fix_types_success_codes_with_their_model()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
+                [HttpPost]
+                [ProducesResponseType(StatusCodes.Status400BadRequest)]
+                public IActionResult Post(Flight flight) => flight.Id > 0 ? [|CreatedAtAction("Get", new { flight.Id }, flight)|] : BadRequest();
+            """), Controller("""
+                [HttpPost]
+                [ProducesResponseType<Flight>(StatusCodes.Status201Created)]
+                [ProducesResponseType(StatusCodes.Status400BadRequest)]
+                public IActionResult Post(Flight flight) => flight.Id > 0 ? CreatedAtAction("Get", new { flight.Id }, flight) : BadRequest();
+            """));
+    }
+
+    [Fact]
+    public Task Fix_uses_typeof_before_CSharp_11()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                    [HttpPost]
+                    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+                    public IActionResult Post(Flight flight)
+                    {
+                        if (flight.Id > 0)
+                        {
+                            return [|Ok(flight)|];
+                        }
+
+                        return BadRequest();
+                    }
+                """).Replace("public sealed record Flight(int Id);", "public sealed class Flight { public int Id { get; set; } }"),
+            FixedCode = Controller("""
+                    [HttpPost]
+                    [ProducesResponseType(typeof(Flight), StatusCodes.Status200OK)]
+                    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+                    public IActionResult Post(Flight flight)
+                    {
+                        if (flight.Id > 0)
+                        {
+                            return Ok(flight);
+                        }
+
+                        return BadRequest();
+                    }
+                """).Replace("public sealed record Flight(int Id);", "public sealed class Flight { public int Id { get; set; } }"),
+            LanguageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp10,
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Fix_outside_ApiController_types_errors_as_ProblemDetails()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                    [ProducesResponseType(StatusCodes.Status200OK)]
+                    public IActionResult Get(int id) => id > 0 ? Ok() : [|Problem(statusCode: 503)|];
+                """, attributes: ""),
+            FixedCode = Controller("""
+                    [ProducesResponseType(StatusCodes.Status200OK)]
+                    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
+                    public IActionResult Get(int id) => id > 0 ? Ok() : Problem(statusCode: 503);
+                """, attributes: ""),
+            EditorConfig = "flight_errors.controller_scope = all",
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Fix_document_all_adds_every_missing_code_once()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                public IActionResult Get(int id) => id switch { 0 => [|NotFound()|], 1 => [|Conflict()|], 2 => NotFound(), 3 => [|StatusCode(429)|], _ => Ok() };
+            """), Controller("""
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status404NotFound)]
+                [ProducesResponseType(StatusCodes.Status409Conflict)]
+                [ProducesResponseType(StatusCodes.Status429TooManyRequests)]
+                public IActionResult Get(int id) => id switch { 0 => NotFound(), 1 => Conflict(), 2 => NotFound(), 3 => StatusCode(429), _ => Ok() };
+            """), UndocumentedStatusCodeCodeFix.DocumentAllKey);
+    }
+
+    [Fact]
+    public Task Fix_all_fixes_every_action_of_every_controller()
+    {
+        return VerifyCS.VerifyFixAllAsync(Usings + """
+            [ApiController]
+            public sealed class FlightsController : ControllerBase
+            {
+                public IActionResult Get(int id) => id switch { 0 => [|NotFound()|], 1 => [|Conflict()|], _ => Ok() };
+
+                [ProducesResponseType(StatusCodes.Status204NoContent)]
+                public IActionResult Delete(int id) => id > 0 ? NoContent() : [|NotFound()|];
+            }
+
+            [ApiController]
+            public sealed class GatesController : ControllerBase
+            {
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                public IActionResult Get(int id) => id > 0 ? Ok() : [|StatusCode(503)|];
+            }
+            """, Usings + """
+            [ApiController]
+            public sealed class FlightsController : ControllerBase
+            {
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status404NotFound)]
+                [ProducesResponseType(StatusCodes.Status409Conflict)]
+                public IActionResult Get(int id) => id switch { 0 => NotFound(), 1 => Conflict(), _ => Ok() };
+
+                [ProducesResponseType(StatusCodes.Status204NoContent)]
+                [ProducesResponseType(StatusCodes.Status404NotFound)]
+                public IActionResult Delete(int id) => id > 0 ? NoContent() : NotFound();
+            }
+
+            [ApiController]
+            public sealed class GatesController : ControllerBase
+            {
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
+                public IActionResult Get(int id) => id > 0 ? Ok() : StatusCode(503);
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Fix_all_with_document_all_key_matches_single_fixes()
+    {
+        return VerifyCS.VerifyFixAllAsync(Controller("""
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                public IActionResult Get(int id) => id switch { 0 => [|NotFound()|], 1 => [|Conflict()|], _ => Ok() };
+            """), Controller("""
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status404NotFound)]
+                [ProducesResponseType(StatusCodes.Status409Conflict)]
+                public IActionResult Get(int id) => id switch { 0 => NotFound(), 1 => Conflict(), _ => Ok() };
+            """), UndocumentedStatusCodeCodeFix.DocumentAllKey);
+    }
+
+    [Fact]
+    public Task Fix_keeps_other_attributes_and_comments_in_place()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
+                // Looks a flight up.
+                [HttpGet("{id}")] // by id
+                public IActionResult Get(int id) => id > 0 ? Ok() : [|NotFound()|];
+            """), Controller("""
+                // Looks a flight up.
+                [HttpGet("{id}")] // by id
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status404NotFound)]
+                public IActionResult Get(int id) => id > 0 ? Ok() : NotFound();
+            """));
+    }
 }
