@@ -98,6 +98,19 @@ public class AnalyzerTest
         }
     }
 
+    /// <summary>Runs the analyzers on every reference set without checking that the code compiles: only that nothing throws.</summary>
+    public async Task<ImmutableArray<Diagnostic>> AnalyzeOnlyAsync(CancellationToken cancellationToken = default)
+    {
+        var all = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var references in ReferenceSets)
+        {
+            var project = CreateProject(references, TestSources);
+            all.AddRange(await GetAnalyzerDiagnosticsAsync(project, cancellationToken).ConfigureAwait(false));
+        }
+
+        return all.ToImmutable();
+    }
+
     private async Task RunAsync(ReferenceAssemblies references, CancellationToken cancellationToken)
     {
         var input = ParseSources(TestSources);

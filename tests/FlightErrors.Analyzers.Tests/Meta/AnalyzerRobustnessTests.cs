@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using System.Threading.Tasks;
+using FlightErrors.Analyzers.Tests.Verification;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FlightErrors.Analyzers.Tests.Meta;
+
+/// <summary>Every analyzer survives empty and broken sources without an exception (an AD0001 for users).</summary>
+public sealed class AnalyzerRobustnessTests
+{
+    public static TheoryData<string> BrokenSources => new()
+    {
+        string.Empty,
+        "using Microsoft.AspNetCore.Mvc;",
+        """
+        using Microsoft.AspNetCore.Mvc;
+        [ApiController]
+        public class FlightsController : ControllerBase
+        {
+            public IActionResult Get(int id) => id switch { 0 => NotFound(, _ =>
+        """,
+        """
+        using Microsoft.AspNetCore.Mvc;
+        [ApiController]
+        public class FlightsController : ControllerBase
+        {
+            [ProducesResponseType(
+            public IActionResult Get(int id) { return StatusCode(; }
+            public ActionResult<> Put() => new ObjectResult(null) { StatusCode = };
+            private IActionResult Loop() => Loop();
+            public IActionResult Rec() => Loop();
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Mvc;
+        [ApiController]
+        [ApiConventionType(typeof(DefaultApiConventions))]
+        public class FlightsController : ControllerBase
+        {
+            public async System.Threading.Tasks.Task<IActionResult> Get(int id) { var x = await ; return x ?? }
+            [ApiConventionMethod(typeof(DefaultApiConventions), "Nope")]
+            public IActionResult Find(int) => Problem(statusCode: "x");
+        }
+        """,
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenSources))]
+    public async Task Analyzers_do_not_throw(string source)
+    {
+        foreach (var analyzer in Meta.Catalogue.Analyzers)
+        {
+            var test = new RobustnessTest(analyzer) { TestCode = source };
+            foreach (var references in ReferenceAssemblies.All)
+            {
+                test.ReferenceSets = ImmutableArray.Create(references);
+                await test.AnalyzeOnlyAsync();
+            }
+        }
+    }
+
+    private sealed class RobustnessTest : AnalyzerTest
+    {
+        public RobustnessTest(DiagnosticAnalyzer analyzer)
+            : base(ImmutableArray.Create(analyzer), null)
+        {
+        }
+    }
+}
