@@ -16,6 +16,24 @@ internal static class Descriptors
         description: "Every status code an endpoint can return should be listed in its API description "
             + "([ProducesResponseType], conventions, XML <response> or Results<...>) so that clients know to handle it.");
 
+    public static readonly DiagnosticDescriptor FE0002 = Rule(
+        DiagnosticIds.ExplicitInternalServerError,
+        Categories.Design,
+        DiagnosticSeverity.Warning,
+        title: "Action produces 500 Internal Server Error explicitly",
+        message: "'{0}' produces 500 Internal Server Error on purpose; let the exception reach the exception handler, or return 502, 503 or 504 for a known upstream or capacity failure",
+        description: "A 500 is the server's own unexpected failure: unexpected exceptions should flow to the exception handler, "
+            + "which writes a Problem Details 500, and a known cause deserves a precise code (502 upstream failed, 503 overloaded or in maintenance, 504 upstream timed out).");
+
+    public static readonly DiagnosticDescriptor FE0003 = Rule(
+        DiagnosticIds.ErrorBodyNotProblemDetails,
+        Categories.Design,
+        DiagnosticSeverity.Warning,
+        title: "Error response body is not Problem Details",
+        message: "'{0}' returns {1} {2} with {3}, which is not Problem Details",
+        description: "Every error body should be an RFC 9457 Problem Details object (type, title, status, detail, instance, "
+            + "and an errors extension for field-level problems) so that clients can handle every error the same way.");
+
     private static DiagnosticDescriptor Rule(
         string id,
         string category,

@@ -4,4 +4,6 @@ namespace FlightErrors.Analyzers;
 public static class DiagnosticIds
 {
     public const string UndocumentedStatusCode = "FE0001";
+    public const string ExplicitInternalServerError = "FE0002";
+    public const string ErrorBodyNotProblemDetails = "FE0003";
 }

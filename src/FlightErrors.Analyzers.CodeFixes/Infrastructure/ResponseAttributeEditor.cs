@@ -115,15 +115,7 @@ internal static class ResponseAttributeEditor
             return rewritten.WithAttributeLists(lists);
         });
 
-        // Import the namespaces of the names just written (by span: the annotation-based overload adds nothing for
-        // attribute arguments); the code action's cleanup then simplifies and formats them.
-        var spans = new List<Microsoft.CodeAnalysis.Text.TextSpan>();
-        foreach (var inserted in newRoot.GetAnnotatedNodes(InsertedAnnotation))
-        {
-            spans.Add(inserted.Span);
-        }
-
-        return await ImportAdder.AddImportsAsync(document.WithSyntaxRoot(newRoot), spans, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await Imports.AddForAsync(document, newRoot, InsertedAnnotation, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The status codes already documented on the method itself, with the index of their attribute list.</summary>

@@ -1,4 +1,8 @@
+using System;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FlightErrors.Analyzers;
@@ -16,7 +20,16 @@ internal sealed class EndpointModel
         Controllers = new ControllerActions(types);
         Responses = new ResponseInference(types);
         Declarations = new DeclarationReader(types);
+        _suppressesClientErrorMapping = new Lazy<bool>(() => FindsClientErrorMappingSuppressed(types.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    private readonly Lazy<bool> _suppressesClientErrorMapping;
+
+    /// <summary>
+    /// Whether the application sets <c>ApiBehaviorOptions.SuppressMapClientErrors = true</c>, so that bodyless error
+    /// results of API controllers are no longer turned into Problem Details. Found once per compilation, on first need.
+    /// </summary>
+    public bool SuppressesClientErrorMapping => _suppressesClientErrorMapping.Value;
 
     public KnownTypes Types { get; }
 
@@ -41,4 +54,95 @@ internal sealed class EndpointModel
         isApiController = kind == ControllerKind.ApiController;
         return isApiController || (kind == ControllerKind.Controller && options.ControllerScope(ruleId) == ControllerScope.All);
     }
+
+    /// <summary>
+    /// Whether <paramref name="method"/> is any method of a controller in scope (an action or a helper): rules about how
+    /// a response is produced report where it is produced.
+    /// </summary>
+    public bool IsControllerMemberInScope(IMethodSymbol method, FlightErrorsOptions options, string ruleId, out bool isApiController)
+    {
+        var kind = method.ContainingType is { } type ? Controllers.Kind(type) : ControllerKind.None;
+        isApiController = kind == ControllerKind.ApiController;
+        return isApiController || (kind == ControllerKind.Controller && options.ControllerScope(ruleId) == ControllerScope.All);
+    }
+
+    /// <summary>
+    /// The responses of the method that owns an operation block, when it is an action in scope for
+    /// <paramref name="ruleId"/> (<paramref name="actionsOnly"/>) or any method of a controller in scope.
+    /// </summary>
+    public bool TryInfer(OperationBlockAnalysisContext context, string ruleId, bool actionsOnly, out EndpointContext endpoint)
+    {
+        endpoint = default;
+        if (context.OwningSymbol is not IMethodSymbol method || context.OperationBlocks.IsEmpty)
+        {
+            return false;
+        }
+
+        var firstBlock = context.OperationBlocks[0];
+        var options = Options.For(firstBlock.Syntax.SyntaxTree);
+        var inScope = actionsOnly
+            ? IsActionInScope(method, options, ruleId, out var isApiController)
+            : IsControllerMemberInScope(method, options, ruleId, out isApiController);
+        if (!inScope || firstBlock.SemanticModel is not { } semanticModel)
+        {
+            return false;
+        }
+
+        var responses = Responses.Infer(method, context.OperationBlocks, new SemanticModelSource(semanticModel), context.CancellationToken);
+        if (responses.Responses.IsEmpty)
+        {
+            return false;
+        }
+
+        endpoint = new EndpointContext(method, isApiController, options, responses);
+        return true;
+    }
+
+    private static bool FindsClientErrorMappingSuppressed(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (!tree.TryGetText(out var text))
+            {
+                text = tree.GetText();
+            }
+
+            if (text.ToString().IndexOf("SuppressMapClientErrors", StringComparison.Ordinal) < 0)
+            {
+                continue;
+            }
+
+            foreach (var node in tree.GetRoot().DescendantNodes())
+            {
+                if (node is AssignmentExpressionSyntax { Left: var left, Right: var right }
+                    && right.IsKind(SyntaxKind.TrueLiteralExpression)
+                    && left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SuppressMapClientErrors" } or IdentifierNameSyntax { Identifier.ValueText: "SuppressMapClientErrors" })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>An endpoint (or controller method) with its options and inferred responses.</summary>
+internal readonly struct EndpointContext
+{
+    public EndpointContext(IMethodSymbol method, bool isApiController, FlightErrorsOptions options, EndpointResponses responses)
+    {
+        Method = method;
+        IsApiController = isApiController;
+        Options = options;
+        Responses = responses;
+    }
+
+    public IMethodSymbol Method { get; }
+
+    public bool IsApiController { get; }
+
+    public FlightErrorsOptions Options { get; }
+
+    public EndpointResponses Responses { get; }
 }

@@ -26,7 +26,10 @@ internal sealed class KnownTypes
         ActionResultOfT = Get(compilation, "Microsoft.AspNetCore.Mvc.ActionResult`1");
         ConvertToActionResult = Get(compilation, "Microsoft.AspNetCore.Mvc.Infrastructure.IConvertToActionResult");
         ObjectResult = Get(compilation, "Microsoft.AspNetCore.Mvc.ObjectResult");
+        ActionResult = Get(compilation, "Microsoft.AspNetCore.Mvc.ActionResult");
         DefaultStatusCodeAttribute = Get(compilation, "Microsoft.AspNetCore.Mvc.Infrastructure.DefaultStatusCodeAttribute");
+        ClientErrorActionResult = Get(compilation, "Microsoft.AspNetCore.Mvc.Infrastructure.IClientErrorActionResult");
+        Exception = Get(compilation, "System.Exception");
 
         ProducesResponseTypeAttribute = Get(compilation, "Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute");
         ProducesResponseTypeAttributeOfT = Get(compilation, "Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute`1");
@@ -78,7 +81,13 @@ internal sealed class KnownTypes
 
     public INamedTypeSymbol? ObjectResult { get; }
 
+    public INamedTypeSymbol? ActionResult { get; }
+
     public INamedTypeSymbol? DefaultStatusCodeAttribute { get; }
+
+    public INamedTypeSymbol? ClientErrorActionResult { get; }
+
+    public INamedTypeSymbol? Exception { get; }
 
     public INamedTypeSymbol? ProducesResponseTypeAttribute { get; }
 

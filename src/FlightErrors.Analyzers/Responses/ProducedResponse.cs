@@ -58,6 +58,10 @@ internal readonly struct ProducedResponse
     public IOperation? BodyValue { get; }
 
     public ProducedResponse WithOrigin(IOperation origin) => new(StatusCode, Body, BodyType, origin, Producer, BodyValue);
+
+    /// <summary>Whether the response is created inside <paramref name="declaration"/> rather than in a helper it calls.</summary>
+    public bool IsProducedWithin(SyntaxNode declaration) =>
+        Producer.Syntax.SyntaxTree == declaration.SyntaxTree && declaration.Span.Contains(Producer.Syntax.Span);
 }
 
 /// <summary>

@@ -85,6 +85,14 @@ internal sealed class ResponseInference
                 Evaluate(returned, paths, declaredResult, depth);
             }
 
+            foreach (var assignment in paths.StatusAssignments)
+            {
+                if (assignment.Value.ConstantInt() is { } code)
+                {
+                    Add(code, BodyKind.None, null, assignment, assignment);
+                }
+            }
+
             _stack.RemoveAt(_stack.Count - 1);
         }
 
@@ -329,7 +337,7 @@ internal sealed class ResponseInference
                     break;
             }
 
-            AddResult(invocation, code, BodyArgument(invocation));
+            AddResult(invocation, code, ResultBodies.Of(invocation));
         }
 
         private void EvaluateHttpResult(IInvocationOperation invocation)
@@ -365,7 +373,7 @@ internal sealed class ResponseInference
                     return;
             }
 
-            AddResult(invocation, code, BodyArgument(invocation));
+            AddResult(invocation, code, ResultBodies.Of(invocation));
         }
 
         /// <summary><c>Results.Problem(new ProblemDetails { Status = 503 })</c> reads the status from the details.</summary>
@@ -388,9 +396,7 @@ internal sealed class ResponseInference
                 ?? NonZero(_types.GetDefaultStatusCode(type))
                 ?? CreatedResultCode(creation, type);
 
-            var body = creation.Argument("value") ?? creation.Argument("error") ?? creation.Argument("modelState");
-            var bodyValue = body?.Value ?? creation.InitializedValue("Value") ?? creation.InitializedValue("Content");
-            AddResult(creation, code, bodyValue);
+            AddResult(creation, code, ResultBodies.Of(creation));
         }
 
         private static int? CreatedResultCode(IObjectCreationOperation creation, ITypeSymbol type)
@@ -463,25 +469,6 @@ internal sealed class ResponseInference
             }
 
             return argument.Value.ConstantInt();
-        }
-
-        private static IOperation? BodyArgument(IInvocationOperation invocation)
-        {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is null)
-                {
-                    continue;
-                }
-
-                switch (argument.Parameter.Name)
-                {
-                    case "value" or "error" or "modelState" or "data" or "content":
-                        return argument.Value;
-                }
-            }
-
-            return null;
         }
 
         private void AddProblem(IInvocationOperation invocation, int? code)

@@ -12,22 +12,27 @@ namespace FlightErrors.Analyzers;
 /// </summary>
 internal sealed class ReturnPaths
 {
-    public static readonly ReturnPaths Empty = new(new List<IOperation>(), null);
+    public static readonly ReturnPaths Empty = new(new List<IOperation>(), null, new List<ISimpleAssignmentOperation>());
 
     private readonly Dictionary<ILocalSymbol, List<IOperation>>? _locals;
     private HashSet<ILocalSymbol>? _entered;
 
-    private ReturnPaths(List<IOperation> returned, Dictionary<ILocalSymbol, List<IOperation>>? locals)
+    private ReturnPaths(List<IOperation> returned, Dictionary<ILocalSymbol, List<IOperation>>? locals, List<ISimpleAssignmentOperation> statusAssignments)
     {
         Returned = returned;
         _locals = locals;
+        StatusAssignments = statusAssignments;
     }
 
     public List<IOperation> Returned { get; }
 
+    /// <summary>Assignments to <c>HttpResponse.StatusCode</c> (<c>Response.StatusCode = 503</c>).</summary>
+    public List<ISimpleAssignmentOperation> StatusAssignments { get; }
+
     public static ReturnPaths Collect(ImmutableArray<IOperation> bodies, CancellationToken cancellationToken)
     {
         var returned = new List<IOperation>();
+        var statusAssignments = new List<ISimpleAssignmentOperation>();
         Dictionary<ILocalSymbol, List<IOperation>>? locals = null;
         var pending = new Stack<IOperation>();
         foreach (var body in bodies)
@@ -53,6 +58,10 @@ internal sealed class ReturnPaths
                     when assignment is ISimpleAssignmentOperation or ICoalesceAssignmentOperation:
                     Record(ref locals, target.Local, assignment.Value);
                     break;
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { Name: "StatusCode" } property } } statusAssignment
+                    when property.ContainingType is { Name: "HttpResponse" } response && response.IsInNamespace("Microsoft", "AspNetCore", "Http"):
+                    statusAssignments.Add(statusAssignment);
+                    break;
             }
 
             foreach (var child in operation.ChildOperations)
@@ -63,7 +72,8 @@ internal sealed class ReturnPaths
 
         // The walk pops in reverse: restore source order so that diagnostics come out in a stable order.
         returned.Reverse();
-        return new ReturnPaths(returned, locals);
+        statusAssignments.Reverse();
+        return new ReturnPaths(returned, locals, statusAssignments);
     }
 
     /// <summary>The values assigned to <paramref name="local"/>, unless it is already being followed (a cycle).</summary>

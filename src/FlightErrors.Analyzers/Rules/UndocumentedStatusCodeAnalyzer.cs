@@ -42,25 +42,15 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(OperationBlockAnalysisContext context, EndpointModel model)
     {
-        if (context.OwningSymbol is not IMethodSymbol method || context.OperationBlocks.IsEmpty)
+        if (!model.TryInfer(context, DiagnosticIds.UndocumentedStatusCode, actionsOnly: true, out var endpoint))
         {
             return;
         }
 
-        var firstBlock = context.OperationBlocks[0];
-        var options = model.Options.For(firstBlock.Syntax.SyntaxTree);
-        if (!model.IsActionInScope(method, options, DiagnosticIds.UndocumentedStatusCode, out var isApiController))
-        {
-            return;
-        }
-
-        var responses = model.Responses.Infer(method, context.OperationBlocks, new SemanticModelSource(firstBlock.SemanticModel!), context.CancellationToken);
-        if (responses.Responses.IsEmpty)
-        {
-            return;
-        }
-
-        var declared = model.Declarations.Read(method, isApiController, options.DocumentedStatusCodes(DiagnosticIds.UndocumentedStatusCode), context.CancellationToken);
+        var method = endpoint.Method;
+        var isApiController = endpoint.IsApiController;
+        var responses = endpoint.Responses;
+        var declared = model.Declarations.Read(method, isApiController, endpoint.Options.DocumentedStatusCodes(DiagnosticIds.UndocumentedStatusCode), context.CancellationToken);
         if (!declared.IsComplete)
         {
             return;

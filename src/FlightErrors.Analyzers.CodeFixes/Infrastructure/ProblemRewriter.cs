@@ -1,0 +1,202 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace FlightErrors.Analyzers;
+
+/// <summary>Who writes a rewritten response: the controller's own helpers, <c>Results</c> or <c>TypedResults</c>.</summary>
+internal enum ProblemFactory
+{
+    Controller,
+    Results,
+    TypedResults,
+}
+
+/// <summary>
+/// Rewrites a response-producing expression into a <c>Problem(...)</c> or <c>ValidationProblem(...)</c> call: finds the
+/// producer's operation, decides whether a rewrite is faithful and type-correct, and builds the new call.
+/// </summary>
+internal sealed class ProblemRewriter
+{
+    private readonly SemanticModel _model;
+    private readonly KnownTypes _types;
+    private readonly SyntaxGenerator _generator;
+
+    private ProblemRewriter(SemanticModel model, KnownTypes types, SyntaxGenerator generator)
+    {
+        _model = model;
+        _types = types;
+        _generator = generator;
+    }
+
+    public static ProblemRewriter? Create(SemanticModel model, SyntaxGenerator generator) =>
+        KnownTypes.TryCreate(model.Compilation) is { } types ? new ProblemRewriter(model, types, generator) : null;
+
+    public KnownTypes Types => _types;
+
+    /// <summary>The factory that writes <paramref name="producer"/>, or null when it is not a rewritable result.</summary>
+    public ProblemFactory? FactoryOf(IOperation producer)
+    {
+        var container = producer switch
+        {
+            IInvocationOperation invocation => invocation.TargetMethod.ContainingType?.OriginalDefinition,
+            IObjectCreationOperation => null,
+            _ => null,
+        };
+
+        if (container is not null && SymbolEqualityComparer.Default.Equals(container, _types.Results))
+        {
+            return ProblemFactory.Results;
+        }
+
+        if (container is not null && SymbolEqualityComparer.Default.Equals(container, _types.TypedResults))
+        {
+            return ProblemFactory.TypedResults;
+        }
+
+        // Controller helpers and MVC results created in a controller method can become the controller's Problem().
+        var inController = _model.GetEnclosingSymbol(producer.Syntax.SpanStart) is { ContainingType: { } type }
+            && type.InheritsFromOrEquals(_types.ControllerBase);
+        if (!inController || !_types.IsResultType(producer.Type) || (_types.Result is not null && producer.Type!.Implements(_types.Result)))
+        {
+            return null;
+        }
+
+        return ProblemFactory.Controller;
+    }
+
+    /// <summary>
+    /// Whether a call from <paramref name="factory"/> can stand where <paramref name="producer"/> stands: the type the
+    /// producer is converted to (or its own type) must accept what <c>Problem()</c> returns.
+    /// </summary>
+    public bool CanReplace(IOperation producer, ProblemFactory factory, bool validation)
+    {
+        var target = producer.Parent is IConversionOperation conversion ? conversion.Type : producer.Type;
+        if (target is null)
+        {
+            return false;
+        }
+
+        var replacement = factory switch
+        {
+            ProblemFactory.Controller => _types.ActionResultInterface is null ? null : validation ? _types.ActionResult : _types.ObjectResult,
+            ProblemFactory.Results => _types.Result,
+            _ => _types.Compilation.GetTypeByMetadataName(validation ? "Microsoft.AspNetCore.Http.HttpResults.ValidationProblem" : "Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult"),
+        };
+
+        if (replacement is null)
+        {
+            return false;
+        }
+
+        var conversionToTarget = _types.Compilation.ClassifyConversion(replacement, target);
+        return conversionToTarget.IsIdentity || (conversionToTarget.IsImplicit && !conversionToTarget.IsNumeric);
+    }
+
+    /// <summary><c>Problem(detail: …, statusCode: StatusCodes.Status503ServiceUnavailable)</c> from the given factory.</summary>
+    public ExpressionSyntax Problem(ProblemFactory factory, ExpressionSyntax? detail, int statusCode)
+    {
+        var arguments = new SeparatedSyntaxList<ArgumentSyntax>();
+        if (detail is not null)
+        {
+            arguments = arguments.Add(Named("detail", detail.WithoutTrivia()));
+        }
+
+        arguments = arguments.Add(Named("statusCode", StatusCode(statusCode)));
+        return Call(factory, "Problem", arguments);
+    }
+
+    /// <summary><c>ValidationProblem(ModelState)</c>, with the status code when it is not 400.</summary>
+    public ExpressionSyntax ValidationProblem(ExpressionSyntax modelState, int statusCode)
+    {
+        var arguments = new SeparatedSyntaxList<ArgumentSyntax>();
+        if (statusCode == 400)
+        {
+            arguments = arguments.Add(SyntaxFactory.Argument(modelState.WithoutTrivia()));
+        }
+        else
+        {
+            arguments = arguments.Add(Named("statusCode", StatusCode(statusCode)))
+                .Add(Named("modelStateDictionary", modelState.WithoutTrivia()));
+        }
+
+        return Call(ProblemFactory.Controller, "ValidationProblem", arguments);
+    }
+
+    public ExpressionSyntax StatusCode(int statusCode) => ResponseAttributeEditor.StatusCodeExpression(statusCode, _types, _generator);
+
+    /// <summary>
+    /// What the old body says, as a Problem Details <c>detail</c>: a string as it is, an exception's <c>Message</c>,
+    /// or the one string member of an anonymous object (<c>new { error = "…" }</c>). Null when there is none.
+    /// </summary>
+    public ExpressionSyntax? DetailOf(IOperation? body, CancellationToken cancellationToken)
+    {
+        if (body is null || body.IsNullLiteral())
+        {
+            return null;
+        }
+
+        var value = body.WalkDownConversions();
+        if (value.Type?.SpecialType == SpecialType.System_String)
+        {
+            return (ExpressionSyntax)value.Syntax;
+        }
+
+        if (value.Type.InheritsFromOrEquals(_types.Exception))
+        {
+            return SyntaxFactory.MemberAccessExpression(
+                SyntaxKind.SimpleMemberAccessExpression,
+                ((ExpressionSyntax)value.Syntax).WithoutTrivia(),
+                SyntaxFactory.IdentifierName("Message"));
+        }
+
+        if (value is IAnonymousObjectCreationOperation { Initializers.Length: 1 } anonymous
+            && anonymous.Initializers[0] is ISimpleAssignmentOperation { Value: { Type.SpecialType: SpecialType.System_String } member })
+        {
+            return (ExpressionSyntax)member.Syntax;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return null;
+    }
+
+    /// <summary>Whether <see cref="DetailOf"/> keeps all the body says (nothing but the message is dropped).</summary>
+    public bool IsFaithfulDetail(IOperation? body)
+    {
+        if (body is null || body.IsNullLiteral())
+        {
+            return true;
+        }
+
+        var value = body.WalkDownConversions();
+        return value.Type?.SpecialType == SpecialType.System_String
+            || value is IAnonymousObjectCreationOperation { Initializers.Length: 1 } anonymous
+                && anonymous.Initializers[0] is ISimpleAssignmentOperation { Value.Type.SpecialType: SpecialType.System_String };
+    }
+
+    private ExpressionSyntax Call(ProblemFactory factory, string name, SeparatedSyntaxList<ArgumentSyntax> arguments)
+    {
+        ExpressionSyntax target = factory switch
+        {
+            ProblemFactory.Results => Qualified(_types.Results, name),
+            ProblemFactory.TypedResults => Qualified(_types.TypedResults, name),
+            _ => SyntaxFactory.IdentifierName(name),
+        };
+
+        return SyntaxFactory.InvocationExpression(target, SyntaxFactory.ArgumentList(arguments))
+            .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+    }
+
+    private ExpressionSyntax Qualified(INamedTypeSymbol? type, string name) =>
+        type is null
+            ? SyntaxFactory.IdentifierName(name)
+            : (ExpressionSyntax)_generator.MemberAccessExpression(_generator.TypeExpression(type, addImport: true), name);
+
+    private static ArgumentSyntax Named(string name, ExpressionSyntax value) =>
+        SyntaxFactory.Argument(SyntaxFactory.NameColon(SyntaxFactory.IdentifierName(name)), default, value);
+}

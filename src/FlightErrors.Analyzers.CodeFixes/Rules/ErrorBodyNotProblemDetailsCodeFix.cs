@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Globalization;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+
+namespace FlightErrors.Analyzers;
+
+/// <summary>
+/// FE0003: rewrites an error with a string, one-message or empty body into <c>Problem(...)</c>, and a model-state body
+/// into <c>ValidationProblem(...)</c>. An arbitrary DTO has no faithful rewrite, so it gets no fix.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ErrorBodyNotProblemDetailsCodeFix)), Shared]
+public sealed class ErrorBodyNotProblemDetailsCodeFix : CodeFixProvider
+{
+    public const string UseProblemKey = "FE0003.UseProblem";
+    public const string UseValidationProblemKey = "FE0003.UseValidationProblem";
+
+    private static readonly SyntaxAnnotation Rewritten = new(nameof(ErrorBodyNotProblemDetailsCodeFix));
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ErrorBodyNotProblemDetails);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var document = context.Document;
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || ProblemRewriter.Create(model, SyntaxGenerator.GetGenerator(document)) is not { } rewriter)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (model.GetOperation(node, context.CancellationToken) is not { } producer
+                || rewriter.FactoryOf(producer) is not { } factory
+                || !diagnostic.Properties.TryGetValue(UndocumentedStatusCodeAnalyzer.StatusCodeProperty, out var codeText)
+                || !int.TryParse(codeText, NumberStyles.None, CultureInfo.InvariantCulture, out var statusCode)
+                || !diagnostic.Properties.TryGetValue(ErrorBodyNotProblemDetailsAnalyzer.BodyKindProperty, out var kindText)
+                || !Enum.TryParse<BodyKind>(kindText, out var kind))
+            {
+                continue;
+            }
+
+            var body = ResultBodies.Of(producer);
+            ExpressionSyntax? replacement = null;
+            string title;
+            string key;
+            if (kind == BodyKind.ModelState)
+            {
+                if (factory != ProblemFactory.Controller || body is null || !rewriter.CanReplace(producer, factory, validation: true))
+                {
+                    continue;
+                }
+
+                replacement = rewriter.ValidationProblem((ExpressionSyntax)body.Syntax, statusCode);
+                title = "Use ValidationProblem";
+                key = UseValidationProblemKey;
+            }
+            else if ((kind is BodyKind.String or BodyKind.None || (kind == BodyKind.Anonymous && rewriter.IsFaithfulDetail(body)))
+                && rewriter.CanReplace(producer, factory, validation: false))
+            {
+                replacement = rewriter.Problem(factory, rewriter.DetailOf(body, context.CancellationToken), statusCode);
+                title = "Use Problem Details";
+                key = UseProblemKey;
+            }
+            else
+            {
+                continue;
+            }
+
+            var newRoot = root.ReplaceNode(node, replacement.WithTriviaFrom(node).WithAdditionalAnnotations(Rewritten));
+            context.RegisterCodeFix(CodeAction.Create(title, ct => Imports.AddForAsync(document, newRoot, Rewritten, ct), key), diagnostic);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FlightErrors.Analyzers;
+
+/// <summary>
+/// FE0002: inside a <c>catch</c>, rethrow so the exception handler writes the 500; anywhere, return 503, 502 or 504
+/// as Problem Details instead.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ExplicitInternalServerErrorCodeFix)), Shared]
+public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
+{
+    public const string RethrowKey = "FE0002.Rethrow";
+    public const string Return503Key = "FE0002.Return503";
+    public const string Return502Key = "FE0002.Return502";
+    public const string Return504Key = "FE0002.Return504";
+
+    private static readonly SyntaxAnnotation Rewritten = new(nameof(ExplicitInternalServerErrorCodeFix));
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ExplicitInternalServerError);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var document = context.Document;
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || ProblemRewriter.Create(model, SyntaxGenerator.GetGenerator(document)) is not { } rewriter)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (model.GetOperation(node, context.CancellationToken) is not { } producer)
+            {
+                continue;
+            }
+
+            if (ReturnInCatch(node) is { } returnStatement)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Let the exception reach the exception handler",
+                        _ => Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(returnStatement, Rethrow(returnStatement)))),
+                        RethrowKey),
+                    diagnostic);
+            }
+
+            Register(context, diagnostic, root, node, producer, rewriter, 503, "Return 503 Service Unavailable", Return503Key);
+            Register(context, diagnostic, root, node, producer, rewriter, 502, "Return 502 Bad Gateway", Return502Key);
+            Register(context, diagnostic, root, node, producer, rewriter, 504, "Return 504 Gateway Timeout", Return504Key);
+        }
+    }
+
+    private static void Register(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SyntaxNode node, IOperation producer, ProblemRewriter rewriter, int statusCode, string title, string key)
+    {
+        if (Replacement(node, producer, rewriter, statusCode, context.CancellationToken) is not { } replacement)
+        {
+            return;
+        }
+
+        var document = context.Document;
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                title,
+                ct => Imports.AddForAsync(document, root.ReplaceNode(node, replacement.WithTriviaFrom(node).WithAdditionalAnnotations(Rewritten)), Rewritten, ct),
+                key),
+            diagnostic);
+    }
+
+    /// <summary>What replaces the 500: the new status code where the code is set, else a whole <c>Problem(...)</c> call.</summary>
+    private static SyntaxNode? Replacement(SyntaxNode node, IOperation producer, ProblemRewriter rewriter, int statusCode, CancellationToken cancellationToken)
+    {
+        if (producer is ISimpleAssignmentOperation && node is AssignmentExpressionSyntax assignment)
+        {
+            return assignment.WithRight(rewriter.StatusCode(statusCode).WithTriviaFrom(assignment.Right));
+        }
+
+        if (producer is IInvocationOperation { TargetMethod.Name: "Problem" } problem && node is InvocationExpressionSyntax call)
+        {
+            return WithStatusCode(call, problem, rewriter.StatusCode(statusCode));
+        }
+
+        if (rewriter.FactoryOf(producer) is not { } factory || !rewriter.CanReplace(producer, factory, validation: false))
+        {
+            return null;
+        }
+
+        return rewriter.Problem(factory, rewriter.DetailOf(ResultBodies.Of(producer), cancellationToken), statusCode);
+    }
+
+    private static InvocationExpressionSyntax WithStatusCode(InvocationExpressionSyntax call, IInvocationOperation problem, ExpressionSyntax statusCode)
+    {
+        foreach (var argument in problem.Arguments)
+        {
+            if (argument.Parameter?.Name == "statusCode" && argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Syntax is ArgumentSyntax written)
+            {
+                return call.ReplaceNode(written, written.WithExpression(statusCode.WithTriviaFrom(written.Expression)));
+            }
+        }
+
+        var named = SyntaxFactory.Argument(SyntaxFactory.NameColon(SyntaxFactory.IdentifierName("statusCode")), default, statusCode);
+        return call.WithArgumentList(call.ArgumentList.AddArguments(named));
+    }
+
+    /// <summary>The <c>return</c> statement that returns <paramref name="node"/> directly from a catch block, if any.</summary>
+    private static ReturnStatementSyntax? ReturnInCatch(SyntaxNode node)
+    {
+        var expression = node;
+        while (expression.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        {
+            expression = expression.Parent;
+        }
+
+        if (expression.Parent is not ReturnStatementSyntax returnStatement)
+        {
+            return null;
+        }
+
+        for (var current = returnStatement.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case CatchClauseSyntax:
+                    return returnStatement;
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax or FinallyClauseSyntax:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static ThrowStatementSyntax Rethrow(ReturnStatementSyntax returnStatement) =>
+        SyntaxFactory.ThrowStatement().WithTriviaFrom(returnStatement);
+}

@@ -1,0 +1,114 @@
+using System.Threading.Tasks;
+using VerifyCS = FlightErrors.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
+    FlightErrors.Analyzers.ErrorBodyNotProblemDetailsAnalyzer,
+    FlightErrors.Analyzers.ErrorBodyNotProblemDetailsCodeFix>;
+
+namespace FlightErrors.Analyzers.Tests.Rules;
+
+public sealed class FE0003ErrorBodyNotProblemDetailsTests
+{
+    private static string Controller(string members, string attributes = "[ApiController]") => $$"""
+        using System;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed record FlightError(string Code, string Reason);
+
+        {{attributes}}
+        public sealed class FlightsController : ControllerBase
+        {
+        {{members}}
+        }
+        """;
+
+    [Theory]
+    [InlineData("BadRequest(\"bad building code\")", "400", "Bad Request", "a string body")]
+    [InlineData("NotFound(new { error = \"no such flight\" })", "404", "Not Found", "an anonymous object body")]
+    [InlineData("Conflict(new FlightError(\"F1\", \"taken\"))", "409", "Conflict", "a 'FlightError' body")]
+    [InlineData("BadRequest(ModelState)", "400", "Bad Request", "a ModelStateDictionary body (written as SerializableError)")]
+    [InlineData("StatusCode(409, \"taken\")", "409", "Conflict", "a string body")]
+    [InlineData("new ObjectResult(\"x\") { StatusCode = 400 }", "400", "Bad Request", "a string body")]
+    [InlineData("new JsonResult(new { message = \"gone\" }) { StatusCode = 404 }", "404", "Not Found", "an anonymous object body")]
+    [InlineData("new ContentResult { StatusCode = 422, Content = \"bad\" }", "422", "Unprocessable Content", "a string body")]
+    public Task Error_bodies_that_are_not_problem_details_are_reported(string expression, string code, string phrase, string body)
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller($$"""
+                public IActionResult Get(int id) => id > 0 ? Ok("fine") : {|#0:{{expression}}|};
+            """), VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", code, phrase, body));
+    }
+
+    [Fact]
+    public Task Problem_details_and_mapped_bodyless_errors_are_fine()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                public IActionResult Get(int id, object payload) => id switch
+                {
+                    0 => NotFound(),
+                    1 => StatusCode(409),
+                    2 => Problem("no seats", statusCode: 409),
+                    3 => ValidationProblem(ModelState),
+                    4 => BadRequest(new ProblemDetails { Title = "bad" }),
+                    5 => Forbid(),
+                    6 => BadRequest(payload),
+                    _ => Ok("fine"),
+                };
+            """));
+    }
+
+    [Fact]
+    public Task Bodyless_errors_fire_when_client_error_mapping_is_suppressed()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                public IActionResult Get(int id) => id > 0 ? Ok("fine") : [|NotFound()|];
+
+                public static void Configure(ApiBehaviorOptions options) => options.SuppressMapClientErrors = true;
+            """));
+    }
+
+    [Fact]
+    public Task String_body_becomes_problem_detail()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
+                public IActionResult Get(string code) => code.Length == 3 ? Ok(code) : [|BadRequest("bad building code")|];
+
+                public IActionResult Put(int id) => [|NotFound(new { error = $"no flight {id}" })|];
+            """), Controller("""
+                public IActionResult Get(string code) => code.Length == 3 ? Ok(code) : Problem(detail: "bad building code", statusCode: StatusCodes.Status400BadRequest);
+
+                public IActionResult Put(int id) => Problem(detail: $"no flight {id}", statusCode: StatusCodes.Status404NotFound);
+            """));
+    }
+
+    [Fact]
+    public Task Model_state_becomes_validation_problem()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
+                public IActionResult Post() => ModelState.IsValid ? Ok("fine") : [|BadRequest(ModelState)|];
+
+                public IActionResult Put() => [|UnprocessableEntity(ModelState)|];
+            """), Controller("""
+                public IActionResult Post() => ModelState.IsValid ? Ok("fine") : ValidationProblem(ModelState);
+
+                public IActionResult Put() => ValidationProblem(statusCode: StatusCodes.Status422UnprocessableEntity, modelStateDictionary: ModelState);
+            """));
+    }
+
+    [Fact]
+    public Task Arbitrary_dto_has_no_fix()
+    {
+        var source = Controller("""
+                public IActionResult Get() => [|Conflict(new FlightError("F1", "taken"))|];
+            """);
+        return VerifyCS.VerifyCodeFixAsync(source, source);
+    }
+
+    [Fact]
+    public Task Fix_all_rewrites_every_error_body()
+    {
+        return VerifyCS.VerifyFixAllAsync(Controller("""
+                public IActionResult Get(int id) => id switch { 0 => [|NotFound("none")|], 1 => [|Conflict("taken")|], _ => Ok("fine") };
+            """), Controller("""
+                public IActionResult Get(int id) => id switch { 0 => Problem(detail: "none", statusCode: StatusCodes.Status404NotFound), 1 => Problem(detail: "taken", statusCode: StatusCodes.Status409Conflict), _ => Ok("fine") };
+            """));
+    }
+}
