@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -94,7 +95,7 @@ internal sealed class EndpointModel
             return false;
         }
 
-        endpoint = new EndpointContext(method, isApiController, options, responses);
+        endpoint = new EndpointContext(method, isApiController, options, responses, firstBlock.Syntax.Parent ?? firstBlock.Syntax);
         return true;
     }
 
@@ -130,12 +131,35 @@ internal sealed class EndpointModel
 /// <summary>An endpoint (or controller method) with its options and inferred responses.</summary>
 internal readonly struct EndpointContext
 {
-    public EndpointContext(IMethodSymbol method, bool isApiController, FlightErrorsOptions options, EndpointResponses responses)
+    public EndpointContext(IMethodSymbol method, bool isApiController, FlightErrorsOptions options, EndpointResponses responses, SyntaxNode declaration)
     {
         Method = method;
         IsApiController = isApiController;
         Options = options;
         Responses = responses;
+        Declaration = declaration;
+    }
+
+    /// <summary>The method's declaration (the parent of its body).</summary>
+    public SyntaxNode Declaration { get; }
+
+    /// <summary>
+    /// The responses created in this method's own body, once per producing expression: rules about how a response is
+    /// produced report there, so a helper used by several actions is reported once, in the helper.
+    /// </summary>
+    public List<ProducedResponse> ProducedHere()
+    {
+        var produced = new List<ProducedResponse>();
+        var seen = new HashSet<SyntaxNode>();
+        foreach (var response in Responses.Responses)
+        {
+            if (response.IsProducedWithin(Declaration) && seen.Add(response.Producer.Syntax))
+            {
+                produced.Add(response);
+            }
+        }
+
+        return produced;
     }
 
     public IMethodSymbol Method { get; }

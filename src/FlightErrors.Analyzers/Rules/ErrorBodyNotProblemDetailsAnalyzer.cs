@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -36,14 +35,9 @@ public sealed class ErrorBodyNotProblemDetailsAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var declaration = context.OperationBlocks[0].Syntax.Parent ?? context.OperationBlocks[0].Syntax;
-        var reported = new HashSet<SyntaxNode>();
-        foreach (var response in endpoint.Responses.Responses)
+        foreach (var response in endpoint.ProducedHere())
         {
-            if (!StatusCodeFacts.IsError(response.StatusCode)
-                || !response.IsProducedWithin(declaration)
-                || Describe(response, endpoint.IsApiController, model) is not { } body
-                || !reported.Add(response.Producer.Syntax))
+            if (!StatusCodeFacts.IsError(response.StatusCode) || Describe(response, endpoint.IsApiController, model) is not { } body)
             {
                 continue;
             }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -33,12 +32,9 @@ public sealed class ExplicitInternalServerErrorAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // Report where the 500 is produced; a helper method reports its own, once.
-        var declaration = context.OperationBlocks[0].Syntax.Parent ?? context.OperationBlocks[0].Syntax;
-        var reported = new HashSet<SyntaxNode>();
-        foreach (var response in endpoint.Responses.Responses)
+        foreach (var response in endpoint.ProducedHere())
         {
-            if (response.StatusCode == 500 && response.IsProducedWithin(declaration) && reported.Add(response.Producer.Syntax))
+            if (response.StatusCode == 500)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.FE0002, response.Producer.Syntax.GetLocation(), endpoint.Method.Name));
             }
