@@ -98,7 +98,29 @@ public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
             return null;
         }
 
-        return rewriter.Problem(factory, rewriter.DetailOf(ResultBodies.Of(producer), cancellationToken), statusCode);
+        // A body that is dropped (neither text nor an exception) must not take side effects with it.
+        var body = ResultBodies.Of(producer);
+        var detail = rewriter.DetailOf(body, cancellationToken);
+        if (detail is null && body is not null && HasSideEffects(body))
+        {
+            return null;
+        }
+
+        return rewriter.Problem(factory, detail, statusCode);
+    }
+
+    private static bool HasSideEffects(IOperation operation)
+    {
+        foreach (var descendant in operation.DescendantsAndSelf())
+        {
+            if (descendant is IInvocationOperation or IAwaitOperation or IAssignmentOperation or IIncrementOrDecrementOperation
+                or IObjectCreationOperation { Arguments.IsEmpty: false })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static InvocationExpressionSyntax WithStatusCode(InvocationExpressionSyntax call, IInvocationOperation problem, ExpressionSyntax statusCode)

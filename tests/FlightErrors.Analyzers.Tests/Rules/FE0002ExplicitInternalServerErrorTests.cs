@@ -171,4 +171,15 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                 }
             """), ExplicitInternalServerErrorCodeFix.RethrowKey);
     }
+
+    [Fact]
+    public Task A_body_with_side_effects_is_not_dropped()
+    {
+        var source = Controller("""
+                public IActionResult Get() => [|StatusCode(500, Build())|];
+
+                private static object Build() => new { code = 42 };
+            """);
+        return VerifyCS.VerifyCodeFixAsync(source, source, ExplicitInternalServerErrorCodeFix.Return503Key);
+    }
 }

@@ -111,4 +111,18 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
                 public IActionResult Get(int id) => id switch { 0 => Problem(detail: "none", statusCode: StatusCodes.Status404NotFound), 1 => Problem(detail: "taken", statusCode: StatusCodes.Status409Conflict), _ => Ok("fine") };
             """));
     }
+
+    [Fact]
+    public Task Bodyless_error_becomes_problem_when_mapping_is_suppressed()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
+                public IActionResult Get(int id) => id > 0 ? Ok("fine") : [|NotFound()|];
+
+                public static void Configure(ApiBehaviorOptions options) => options.SuppressMapClientErrors = true;
+            """), Controller("""
+                public IActionResult Get(int id) => id > 0 ? Ok("fine") : Problem(statusCode: StatusCodes.Status404NotFound);
+
+                public static void Configure(ApiBehaviorOptions options) => options.SuppressMapClientErrors = true;
+            """));
+    }
 }
