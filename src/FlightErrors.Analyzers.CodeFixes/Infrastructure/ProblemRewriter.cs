@@ -37,6 +37,19 @@ internal sealed class ProblemRewriter
     public static ProblemRewriter? Create(SemanticModel model, SyntaxGenerator generator) =>
         KnownTypes.TryCreate(model.Compilation) is { } types ? new ProblemRewriter(model, types, generator) : null;
 
+    /// <summary>The document's root and a rewriter over its semantic model, or null when MVC is not referenced.</summary>
+    public static async System.Threading.Tasks.Task<(SyntaxNode Root, SemanticModel Model, ProblemRewriter Rewriter)?> CreateAsync(Document document, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || Create(model, SyntaxGenerator.GetGenerator(document)) is not { } rewriter)
+        {
+            return null;
+        }
+
+        return (root, model, rewriter);
+    }
+
     public KnownTypes Types => _types;
 
     /// <summary>The factory that writes <paramref name="producer"/>, or null when it is not a rewritable result.</summary>

@@ -7,7 +7,6 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace FlightErrors.Analyzers;
@@ -33,9 +32,7 @@ public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var document = context.Document;
-        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || ProblemRewriter.Create(model, SyntaxGenerator.GetGenerator(document)) is not { } rewriter)
+        if (await ProblemRewriter.CreateAsync(document, context.CancellationToken).ConfigureAwait(false) is not var (root, model, rewriter))
         {
             return;
         }
