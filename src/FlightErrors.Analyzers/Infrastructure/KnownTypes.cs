@@ -10,6 +10,7 @@ namespace FlightErrors.Analyzers;
 internal sealed class KnownTypes
 {
     private readonly ConcurrentDictionary<ITypeSymbol, int> _defaultStatusCodes = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _resultTypes = new(SymbolEqualityComparer.Default);
 
     private KnownTypes(Compilation compilation, INamedTypeSymbol controllerBase)
     {
@@ -146,9 +147,16 @@ internal sealed class KnownTypes
             return false;
         }
 
-        return (ActionResultInterface is not null && type.Implements(ActionResultInterface))
-            || (ConvertToActionResult is not null && type.Implements(ConvertToActionResult))
-            || (Result is not null && type.Implements(Result));
+        // Asked for every returned value and every created object: walk a type's interfaces once per compilation.
+        if (!_resultTypes.TryGetValue(type, out var isResult))
+        {
+            isResult = (ActionResultInterface is not null && type.Implements(ActionResultInterface))
+                || (ConvertToActionResult is not null && type.Implements(ConvertToActionResult))
+                || (Result is not null && type.Implements(Result));
+            _resultTypes.TryAdd(type, isResult);
+        }
+
+        return isResult;
     }
 
     /// <summary>The <c>[DefaultStatusCode]</c> of a result type or its nearest base that has one; 0 when none does.</summary>
