@@ -20,7 +20,7 @@ internal static class Descriptors
         DiagnosticIds.ExplicitInternalServerError,
         Categories.Design,
         DiagnosticSeverity.Warning,
-        title: "Action produces 500 Internal Server Error explicitly",
+        title: "Endpoint produces 500 Internal Server Error explicitly",
         message: "'{0}' produces 500 Internal Server Error on purpose; let the exception reach the exception handler, or return 502, 503 or 504 for a known upstream or capacity failure",
         description: "A 500 is the server's own unexpected failure: unexpected exceptions should flow to the exception handler, "
             + "which writes a Problem Details 500, and a known cause deserves a precise code (502 upstream failed, 503 overloaded or in maintenance, 504 upstream timed out).");

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace FlightErrors.Analyzers;
 
@@ -57,6 +58,125 @@ internal sealed class DeclarationReader
         XmlResponses.Read(action, codes, cancellationToken);
 
         return new DeclaredResponses(codes, state.HasMetadata, state.HasDefault, state.Complete, ImplicitOkType(returnType));
+    }
+
+    /// <summary>
+    /// Reads what a minimal-API endpoint documents, the way <c>EndpointMetadataApiDescriptionProvider</c> sees it:
+    /// <c>.Produces*</c> and <c>.WithMetadata(...)</c> on the endpoint and its groups, response attributes on the
+    /// handler, self-describing result types, XML <c>&lt;response&gt;</c> of a method handler, and configured codes.
+    /// </summary>
+    public DeclaredResponses ReadRouteHandler(RouteHandler endpoint, ImmutableHashSet<int> globallyDocumented, CancellationToken cancellationToken)
+    {
+        var codes = new HashSet<int>(globallyDocumented);
+        var state = new ReadState { Complete = endpoint.ConventionsComplete };
+        ReadAttributes(endpoint.Handler.GetAttributes(), codes, ref state);
+        foreach (var call in endpoint.Conventions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ReadConvention(call, codes, ref state);
+        }
+
+        var returnType = _types.UnwrapTask(endpoint.Handler.ReturnType);
+        if (returnType is not null)
+        {
+            ReadSelfDescribingResults(returnType, codes, ref state);
+        }
+
+        XmlResponses.Read(endpoint.Handler, codes, cancellationToken);
+        return new DeclaredResponses(codes, state.HasMetadata, state.HasDefault, state.Complete, ImplicitOkType(returnType), state.Excluded);
+    }
+
+    /// <summary>One call on an endpoint builder or a group: <c>.Produces*</c>, <c>.WithMetadata</c>, <c>.ExcludeFromDescription</c>, <c>.WithOpenApi(…)</c>.</summary>
+    private void ReadConvention(IInvocationOperation call, HashSet<int> codes, ref ReadState state)
+    {
+        var method = call.TargetMethod;
+        switch (method.Name)
+        {
+            case "Produces" or "ProducesProblem" or "ProducesValidationProblem"
+                when SymbolEqualityComparer.Default.Equals(method.ContainingType, _types.OpenApiRouteHandlerBuilderExtensions):
+                state.HasMetadata = true;
+                AddCode(RouteHandlers.ArgumentValue(call, "statusCode")?.ConstantInt(), codes, ref state);
+                return;
+            case "ExcludeFromDescription":
+                state.Excluded = true;
+                return;
+            case "WithMetadata":
+                if (RouteHandlers.ArgumentValue(call, "items")?.WalkDownConversions() is IArrayCreationOperation { Initializer: { } items })
+                {
+                    foreach (var item in items.ElementValues)
+                    {
+                        ReadMetadataObject(item.WalkDownConversions(), codes, ref state);
+                    }
+                }
+                else
+                {
+                    state.Complete = false;
+                }
+
+                return;
+            case "WithOpenApi" or "AddOpenApiOperationTransformer":
+                // An operation transformer can add responses the analyzer cannot read; WithOpenApi() alone adds none.
+                foreach (var argument in call.Arguments)
+                {
+                    if (argument.Parameter is { Ordinal: > 0 } && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                    {
+                        state.Complete = false;
+                    }
+                }
+
+                return;
+        }
+    }
+
+    /// <summary><c>.WithMetadata(new ProducesResponseTypeAttribute(404))</c> and the like.</summary>
+    private void ReadMetadataObject(IOperation item, HashSet<int> codes, ref ReadState state)
+    {
+        var type = item.Type;
+        if (type is null || type.SpecialType == SpecialType.System_Object)
+        {
+            state.Complete = false;
+            return;
+        }
+
+        if (type.Name == "ExcludeFromDescriptionAttribute")
+        {
+            state.Excluded = true;
+            return;
+        }
+
+        var isResponseMetadata = (_types.ProducesResponseTypeMetadata is { } metadata && type.Implements(metadata))
+            || (_types.ApiResponseMetadataProvider is { } provider && type.Implements(provider));
+        if (!isResponseMetadata)
+        {
+            return;
+        }
+
+        state.HasMetadata = true;
+        if (item is not IObjectCreationOperation creation)
+        {
+            state.Complete = false;
+            return;
+        }
+
+        var code = (creation.Argument("statusCode")?.Value ?? creation.InitializedValue("StatusCode"))?.ConstantInt();
+        if (code is null && creation.Type.InheritsFromOrEquals(_types.ProducesAttribute))
+        {
+            code = 200;
+        }
+
+        AddCode(code, codes, ref state);
+    }
+
+    private static void AddCode(int? code, HashSet<int> codes, ref ReadState state)
+    {
+        if (code is { } value)
+        {
+            codes.Add(value);
+        }
+        else
+        {
+            state.Complete = false;
+        }
     }
 
     /// <summary>The status code a response metadata attribute declares, or null when it is not one (or cannot be read).</summary>
@@ -322,12 +442,14 @@ internal sealed class DeclarationReader
         public bool HasMetadata;
         public bool HasDefault;
         public bool Complete;
+        public bool Excluded;
 
         public ReadState()
         {
             HasMetadata = false;
             HasDefault = false;
             Complete = true;
+            Excluded = false;
         }
     }
 

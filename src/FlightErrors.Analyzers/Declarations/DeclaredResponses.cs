@@ -10,8 +10,9 @@ internal sealed class DeclaredResponses
 {
     private readonly HashSet<int> _codes;
 
-    public DeclaredResponses(HashSet<int> codes, bool hasResponseMetadata, bool hasDefaultResponse, bool isComplete, ITypeSymbol? implicitOkType)
+    public DeclaredResponses(HashSet<int> codes, bool hasResponseMetadata, bool hasDefaultResponse, bool isComplete, ITypeSymbol? implicitOkType, bool isExcluded = false)
     {
+        IsExcludedFromDescription = isExcluded;
         _codes = codes;
         HasResponseMetadata = hasResponseMetadata;
         HasDefaultResponse = hasDefaultResponse;
@@ -30,6 +31,9 @@ internal sealed class DeclaredResponses
 
     /// <summary>False when some attribute's status code cannot be read; rules then stay silent rather than guess.</summary>
     public bool IsComplete { get; }
+
+    /// <summary>The endpoint is left out of the API description (<c>.ExcludeFromDescription()</c>): there is nothing to document.</summary>
+    public bool IsExcludedFromDescription { get; }
 
     /// <summary>The model type of the implicit 200 (from <c>ActionResult&lt;T&gt;</c> or <c>T</c>), when it has one.</summary>
     public ITypeSymbol? ImplicitOkType { get; }

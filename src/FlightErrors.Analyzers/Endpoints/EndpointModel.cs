@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace FlightErrors.Analyzers;
 
@@ -19,18 +21,25 @@ internal sealed class EndpointModel
         Types = types;
         Options = options;
         Controllers = new ControllerActions(types);
+        Routes = new RouteHandlers(types);
         Responses = new ResponseInference(types);
         Declarations = new DeclarationReader(types);
-        _suppressesClientErrorMapping = new Lazy<bool>(() => FindsClientErrorMappingSuppressed(types.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+        _application = new Lazy<ApplicationFacts>(() => ApplicationFacts.Find(types.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    private readonly Lazy<bool> _suppressesClientErrorMapping;
+    private readonly Lazy<ApplicationFacts> _application;
 
     /// <summary>
     /// Whether the application sets <c>ApiBehaviorOptions.SuppressMapClientErrors = true</c>, so that bodyless error
     /// results of API controllers are no longer turned into Problem Details. Found once per compilation, on first need.
     /// </summary>
-    public bool SuppressesClientErrorMapping => _suppressesClientErrorMapping.Value;
+    public bool SuppressesClientErrorMapping => _application.Value.SuppressesClientErrorMapping;
+
+    /// <summary>
+    /// Whether the application calls <c>AddProblemDetails()</c> and <c>UseStatusCodePages()</c>, so that the status code
+    /// pages middleware writes a Problem Details body for every bodyless error response.
+    /// </summary>
+    public bool WritesStatusCodePagesAsProblemDetails => _application.Value.WritesStatusCodePagesAsProblemDetails;
 
     public KnownTypes Types { get; }
 
@@ -38,11 +47,13 @@ internal sealed class EndpointModel
 
     public ControllerActions Controllers { get; }
 
+    public RouteHandlers Routes { get; }
+
     public ResponseInference Responses { get; }
 
     public DeclarationReader Declarations { get; }
 
-    /// <summary>The model, or null when the compilation does not reference ASP.NET Core MVC.</summary>
+    /// <summary>The model, or null when the compilation references neither MVC nor minimal APIs.</summary>
     public static EndpointModel? TryCreate(Compilation compilation, AnalyzerConfigOptionsProvider options) =>
         KnownTypes.TryCreate(compilation) is { } types ? new EndpointModel(types, new FlightErrorsOptions.Cache(options)) : null;
 
@@ -68,8 +79,24 @@ internal sealed class EndpointModel
     }
 
     /// <summary>
+    /// Whether a method outside controllers produces HTTP responses: it returns a minimal-API <c>IResult</c>, or it is a
+    /// static helper of a static class returning an MVC result.
+    /// </summary>
+    public bool ProducesResults(IMethodSymbol method)
+    {
+        if (Types.UnwrapTask(method.ReturnType) is not { } returned || !Types.IsResultType(returned))
+        {
+            return false;
+        }
+
+        return (Types.Result is { } result && returned.Implements(result))
+            || (method.IsStatic && method.MethodKind == MethodKind.Ordinary && method.ContainingType is { IsStatic: true });
+    }
+
+    /// <summary>
     /// The responses of the method that owns an operation block, when it is an action in scope for
-    /// <paramref name="ruleId"/> (<paramref name="actionsOnly"/>) or any method of a controller in scope.
+    /// <paramref name="ruleId"/> (<paramref name="actionsOnly"/>), or else any method of a controller in scope or any
+    /// other method that produces results.
     /// </summary>
     public bool TryInfer(OperationBlockAnalysisContext context, string ruleId, bool actionsOnly, out EndpointContext endpoint)
     {
@@ -81,9 +108,24 @@ internal sealed class EndpointModel
 
         var firstBlock = context.OperationBlocks[0];
         var options = Options.For(firstBlock.Syntax.SyntaxTree);
-        var inScope = actionsOnly
-            ? IsActionInScope(method, options, ruleId, out var isApiController)
-            : IsControllerMemberInScope(method, options, ruleId, out isApiController);
+        bool inScope;
+        bool isApiController;
+        var inController = true;
+        if (actionsOnly)
+        {
+            inScope = IsActionInScope(method, options, ruleId, out isApiController);
+        }
+        else if (method.ContainingType is { } type && Controllers.Kind(type) != ControllerKind.None)
+        {
+            inScope = IsControllerMemberInScope(method, options, ruleId, out isApiController);
+        }
+        else
+        {
+            inScope = ProducesResults(method);
+            isApiController = false;
+            inController = false;
+        }
+
         if (!inScope || firstBlock.SemanticModel is not { } semanticModel)
         {
             return false;
@@ -95,45 +137,118 @@ internal sealed class EndpointModel
             return false;
         }
 
-        endpoint = new EndpointContext(method, isApiController, options, responses, firstBlock.Syntax.Parent ?? firstBlock.Syntax);
+        endpoint = new EndpointContext(method, method.Name, isApiController, options, responses, firstBlock.Syntax.Parent ?? firstBlock.Syntax, inController);
         return true;
     }
 
-    private static bool FindsClientErrorMappingSuppressed(Compilation compilation)
+    /// <summary>
+    /// The responses of a lambda or local function that produces them: a route handler, a function returning an
+    /// <c>IResult</c>, or one returning an MVC result inside a controller in scope.
+    /// </summary>
+    public bool TryInferFunction(OperationAnalysisContext context, string ruleId, out EndpointContext endpoint)
     {
-        foreach (var tree in compilation.SyntaxTrees)
+        endpoint = default;
+        IMethodSymbol function;
+        IOperation? body;
+        RouteHandler? route = null;
+        var cancellationToken = context.CancellationToken;
+        var semanticModel = context.Operation.SemanticModel;
+        switch (context.Operation)
         {
-            if (!tree.TryGetText(out var text))
-            {
-                text = tree.GetText();
-            }
-
-            if (text.ToString().IndexOf("SuppressMapClientErrors", StringComparison.Ordinal) < 0)
-            {
-                continue;
-            }
-
-            foreach (var node in tree.GetRoot().DescendantNodes())
-            {
-                if (node is AssignmentExpressionSyntax { Left: var left, Right: var right }
-                    && right.IsKind(SyntaxKind.TrueLiteralExpression)
-                    && left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SuppressMapClientErrors" } or IdentifierNameSyntax { Identifier.ValueText: "SuppressMapClientErrors" })
+            case IAnonymousFunctionOperation lambda:
+                function = lambda.Symbol;
+                body = lambda.Body;
+                if (semanticModel is not null && Routes.IsHandler(lambda) && HandlerCall(lambda) is { } mapCall)
                 {
-                    return true;
+                    route = Routes.TryCreate(mapCall, new SemanticModelSource(semanticModel), cancellationToken);
                 }
-            }
+
+                break;
+            case ILocalFunctionOperation local:
+                function = local.Symbol;
+                body = local.Body ?? local.IgnoredBody;
+                break;
+            default:
+                return false;
         }
 
-        return false;
+        var options = Options.For(context.Operation.Syntax.SyntaxTree);
+        var isApiController = false;
+        var inController = context.ContainingSymbol is IMethodSymbol { ContainingType: { } containingType }
+            && Controllers.Kind(containingType) != ControllerKind.None;
+        var inScope = route is not null
+            || ProducesResults(function)
+            || (inController
+                && Types.IsResultType(Types.UnwrapTask(function.ReturnType))
+                && IsControllerMemberInScope((IMethodSymbol)context.ContainingSymbol, options, ruleId, out isApiController));
+        if (!inScope || body is null || semanticModel is null)
+        {
+            return false;
+        }
+
+        var responses = Responses.Infer(function, ImmutableArray.Create(body), new SemanticModelSource(semanticModel), cancellationToken);
+        if (responses.Responses.IsEmpty)
+        {
+            return false;
+        }
+
+        var name = route?.Route ?? (function.MethodKind == MethodKind.LocalFunction ? function.Name : context.ContainingSymbol.Name);
+        endpoint = new EndpointContext(function, name, isApiController, options, responses, context.Operation.Syntax, inController && route is null);
+        return true;
+    }
+
+    /// <summary>The endpoint a <c>Map*</c> call maps, with the responses of its handler.</summary>
+    public bool TryInferRouteHandler(OperationAnalysisContext context, out RouteHandler route, out EndpointContext endpoint)
+    {
+        route = null!;
+        endpoint = default;
+        if (context.Operation is not IInvocationOperation invocation
+            || !RouteHandlers.IsMapName(invocation.TargetMethod.Name)
+            || invocation.SemanticModel is not { } semanticModel)
+        {
+            return false;
+        }
+
+        var cancellationToken = context.CancellationToken;
+        var semanticModels = new SemanticModelSource(semanticModel);
+        if (Routes.TryCreate(invocation, semanticModels, cancellationToken) is not { } found
+            || (found.LambdaBody ?? ResponseInference.HelperBody(found.Handler, semanticModels, cancellationToken)) is not { } body)
+        {
+            return false;
+        }
+
+        var responses = Responses.Infer(found.Handler, ImmutableArray.Create(body), semanticModels, cancellationToken);
+        if (responses.Responses.IsEmpty)
+        {
+            return false;
+        }
+
+        route = found;
+        var declaration = found.LambdaBody is not null ? found.HandlerOperation.Syntax : body.Syntax;
+        endpoint = new EndpointContext(found.Handler, found.Route, isApiController: false, Options.For(invocation.Syntax.SyntaxTree), responses, declaration, inController: false);
+        return true;
+    }
+
+    private static IInvocationOperation? HandlerCall(IAnonymousFunctionOperation lambda)
+    {
+        IOperation current = lambda;
+        while (current.Parent is IConversionOperation or IDelegateCreationOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current.Parent is IArgumentOperation { Parent: IInvocationOperation call } ? call : null;
     }
 }
 
 /// <summary>An endpoint (or controller method) with its options and inferred responses.</summary>
 internal readonly struct EndpointContext
 {
-    public EndpointContext(IMethodSymbol method, bool isApiController, FlightErrorsOptions options, EndpointResponses responses, SyntaxNode declaration)
+    public EndpointContext(IMethodSymbol method, string name, bool isApiController, FlightErrorsOptions options, EndpointResponses responses, SyntaxNode declaration, bool inController = true)
     {
         Method = method;
+        Name = name;
+        InController = inController;
         IsApiController = isApiController;
         Options = options;
         Responses = responses;
@@ -164,7 +279,13 @@ internal readonly struct EndpointContext
 
     public IMethodSymbol Method { get; }
 
+    /// <summary>How messages name the endpoint: the method's name, or the route of a minimal-API handler.</summary>
+    public string Name { get; }
+
     public bool IsApiController { get; }
+
+    /// <summary>False for minimal-API handlers and result helpers outside controllers.</summary>
+    public bool InController { get; }
 
     public FlightErrorsOptions Options { get; }
 

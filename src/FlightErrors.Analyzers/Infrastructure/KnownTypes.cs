@@ -12,10 +12,11 @@ internal sealed class KnownTypes
     private readonly ConcurrentDictionary<ITypeSymbol, int> _defaultStatusCodes = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _resultTypes = new(SymbolEqualityComparer.Default);
 
-    private KnownTypes(Compilation compilation, INamedTypeSymbol controllerBase)
+    private KnownTypes(Compilation compilation, INamedTypeSymbol? controllerBase, INamedTypeSymbol? result)
     {
         Compilation = compilation;
         ControllerBase = controllerBase;
+        Result = result;
         Controller = Get(compilation, "Microsoft.AspNetCore.Mvc.Controller");
         ControllerAttribute = Get(compilation, "Microsoft.AspNetCore.Mvc.ControllerAttribute");
         NonControllerAttribute = Get(compilation, "Microsoft.AspNetCore.Mvc.NonControllerAttribute");
@@ -45,11 +46,18 @@ internal sealed class KnownTypes
         ProblemDetails = Get(compilation, "Microsoft.AspNetCore.Mvc.ProblemDetails");
         ModelStateDictionary = Get(compilation, "Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary");
 
-        Result = Get(compilation, "Microsoft.AspNetCore.Http.IResult");
         Results = Get(compilation, "Microsoft.AspNetCore.Http.Results");
         TypedResults = Get(compilation, "Microsoft.AspNetCore.Http.TypedResults");
         EndpointMetadataProvider = Get(compilation, "Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider");
         StatusCodes = Get(compilation, "Microsoft.AspNetCore.Http.StatusCodes");
+        ProducesResponseTypeMetadata = Get(compilation, "Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata");
+        HttpValidationProblemDetails = Get(compilation, "Microsoft.AspNetCore.Http.HttpValidationProblemDetails");
+
+        EndpointRouteBuilderExtensions = Get(compilation, "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
+        RouteGroupBuilder = Get(compilation, "Microsoft.AspNetCore.Routing.RouteGroupBuilder");
+        EndpointConventionBuilder = Get(compilation, "Microsoft.AspNetCore.Builder.IEndpointConventionBuilder");
+        OpenApiRouteHandlerBuilderExtensions = Get(compilation, "Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions");
+        RoutingEndpointConventionBuilderExtensions = Get(compilation, "Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions");
 
         Task = Get(compilation, "System.Threading.Tasks.Task");
         TaskOfT = Get(compilation, "System.Threading.Tasks.Task`1");
@@ -60,7 +68,7 @@ internal sealed class KnownTypes
 
     public Compilation Compilation { get; }
 
-    public INamedTypeSymbol ControllerBase { get; }
+    public INamedTypeSymbol? ControllerBase { get; }
 
     public INamedTypeSymbol? Controller { get; }
 
@@ -122,6 +130,23 @@ internal sealed class KnownTypes
 
     public INamedTypeSymbol? StatusCodes { get; }
 
+    public INamedTypeSymbol? ProducesResponseTypeMetadata { get; }
+
+    public INamedTypeSymbol? HttpValidationProblemDetails { get; }
+
+    /// <summary><c>MapGet</c>, <c>MapPost</c>, … on <c>IEndpointRouteBuilder</c>.</summary>
+    public INamedTypeSymbol? EndpointRouteBuilderExtensions { get; }
+
+    public INamedTypeSymbol? RouteGroupBuilder { get; }
+
+    public INamedTypeSymbol? EndpointConventionBuilder { get; }
+
+    /// <summary><c>Produces</c>, <c>ProducesProblem</c>, <c>ProducesValidationProblem</c>, <c>ExcludeFromDescription</c>.</summary>
+    public INamedTypeSymbol? OpenApiRouteHandlerBuilderExtensions { get; }
+
+    /// <summary><c>WithMetadata</c>, <c>WithName</c>, <c>RequireHost</c>, ….</summary>
+    public INamedTypeSymbol? RoutingEndpointConventionBuilderExtensions { get; }
+
     public INamedTypeSymbol? Task { get; }
 
     public INamedTypeSymbol? TaskOfT { get; }
@@ -132,11 +157,12 @@ internal sealed class KnownTypes
 
     public INamedTypeSymbol Disposable { get; }
 
-    /// <summary>Resolves the symbols, or returns null when the compilation does not reference MVC.</summary>
+    /// <summary>Resolves the symbols, or returns null when the compilation references neither MVC nor minimal APIs.</summary>
     public static KnownTypes? TryCreate(Compilation compilation)
     {
         var controllerBase = Get(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase");
-        return controllerBase is null ? null : new KnownTypes(compilation, controllerBase);
+        var result = Get(compilation, "Microsoft.AspNetCore.Http.IResult");
+        return controllerBase is null && result is null ? null : new KnownTypes(compilation, controllerBase, result);
     }
 
     /// <summary>True for MVC action results, <c>ActionResult&lt;T&gt;</c> and minimal-API <c>IResult</c>s.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace FlightErrors.Analyzers;
 
@@ -14,6 +15,9 @@ internal enum BodyKind : byte
 
     /// <summary>A <c>ModelStateDictionary</c>, which MVC writes as a <c>SerializableError</c>.</summary>
     ModelState,
+
+    /// <summary>Field errors as a dictionary (<c>IDictionary&lt;string, string[]&gt;</c>), which <c>ValidationProblem</c> takes as it is.</summary>
+    ValidationErrors,
 
     /// <summary>A string.</summary>
     String,
@@ -59,9 +63,28 @@ internal readonly struct ProducedResponse
 
     public ProducedResponse WithOrigin(IOperation origin) => new(StatusCode, Body, BodyType, origin, Producer, BodyValue);
 
-    /// <summary>Whether the response is created inside <paramref name="declaration"/> rather than in a helper it calls.</summary>
-    public bool IsProducedWithin(SyntaxNode declaration) =>
-        Producer.Syntax.SyntaxTree == declaration.SyntaxTree && declaration.Span.Contains(Producer.Syntax.Span);
+    /// <summary>
+    /// Whether the response is created in <paramref name="declaration"/>'s own body, rather than in a helper it calls or
+    /// in a lambda or local function nested in it (those are analyzed as functions of their own).
+    /// </summary>
+    public bool IsProducedWithin(SyntaxNode declaration)
+    {
+        var producer = Producer.Syntax;
+        if (producer.SyntaxTree != declaration.SyntaxTree || !declaration.Span.Contains(producer.Span))
+        {
+            return false;
+        }
+
+        for (var node = producer.Parent; node is not null && node != declaration; node = node.Parent)
+        {
+            if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
 
 /// <summary>

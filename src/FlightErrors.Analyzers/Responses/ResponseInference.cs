@@ -37,14 +37,15 @@ internal sealed class ResponseInference
     }
 
     /// <summary>The body operation of a method declared in source, or null when it has none (or is out of reach).</summary>
-    private static IOperation? HelperBody(IMethodSymbol method, SemanticModelSource semanticModels, CancellationToken cancellationToken)
+    internal static IOperation? HelperBody(IMethodSymbol method, SemanticModelSource semanticModels, CancellationToken cancellationToken)
     {
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             var syntax = reference.GetSyntax(cancellationToken);
             if (semanticModels.For(syntax.SyntaxTree) is { } model && model.GetOperation(syntax, cancellationToken) is { } operation)
             {
-                return operation;
+                // A local function's operation is its statement; the walk skips nested functions, so start at its body.
+                return operation is ILocalFunctionOperation localFunction ? localFunction.Body ?? localFunction.IgnoredBody : operation;
             }
         }
 
@@ -234,16 +235,27 @@ internal sealed class ResponseInference
             Add(200, BodyKindOf(returned), NameableType(returned), invocation, invocation);
         }
 
-        /// <summary>Methods of the endpoint's own type or one of its bases that are declared in source.</summary>
+        /// <summary>
+        /// Methods declared in source that the walk follows: methods of the endpoint's own type or one of its bases,
+        /// local functions, and static methods that return a result (a shared <c>Errors.FlightNotFound(id)</c>).
+        /// </summary>
         private bool IsHelper(IMethodSymbol method)
         {
-            if (method.IsAbstract || method.IsExtern || method.DeclaringSyntaxReferences.IsEmpty
-                || method.MethodKind != MethodKind.Ordinary)
+            if (method.IsAbstract || method.IsExtern || method.DeclaringSyntaxReferences.IsEmpty)
             {
                 return false;
             }
 
-            return _endpoint.ContainingType.InheritsFromOrEquals(method.ContainingType.OriginalDefinition);
+            switch (method.MethodKind)
+            {
+                case MethodKind.LocalFunction:
+                    return true;
+                case MethodKind.Ordinary:
+                    return _endpoint.ContainingType.InheritsFromOrEquals(method.ContainingType.OriginalDefinition)
+                        || (method.IsStatic && _types.IsResultType(_types.UnwrapTask(method.ReturnType)));
+                default:
+                    return false;
+            }
         }
 
         private void EvaluateHelper(IInvocationOperation invocation, IMethodSymbol helper, int depth)
@@ -535,8 +547,39 @@ internal sealed class ResponseInference
                 return BodyKind.ModelState;
             }
 
+            if (IsValidationErrors(type))
+            {
+                return BodyKind.ValidationErrors;
+            }
+
             return BodyKind.Object;
         }
+
+        /// <summary><c>IEnumerable&lt;KeyValuePair&lt;string, string[]&gt;&gt;</c>: what <c>ValidationProblem(errors)</c> accepts.</summary>
+        private static bool IsValidationErrors(ITypeSymbol type)
+        {
+            if (IsFieldErrorSequence(type))
+            {
+                return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (IsFieldErrorSequence(implemented))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsFieldErrorSequence(ITypeSymbol type) =>
+            type is INamedTypeSymbol { TypeArguments.Length: 1 } sequence
+            && sequence.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+            && sequence.TypeArguments[0] is INamedTypeSymbol { Name: "KeyValuePair", TypeArguments.Length: 2 } pair
+            && pair.TypeArguments[0].SpecialType == SpecialType.System_String
+            && pair.TypeArguments[1] is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String };
 
         private static ITypeSymbol? NameableType(ITypeSymbol type) =>
             type.IsAnonymousType || type.SpecialType == SpecialType.System_Object || type.TypeKind is TypeKind.Error or TypeKind.Dynamic

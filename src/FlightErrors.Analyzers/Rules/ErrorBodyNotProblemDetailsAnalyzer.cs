@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace FlightErrors.Analyzers;
 
@@ -24,31 +25,42 @@ public sealed class ErrorBodyNotProblemDetailsAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockAction(block => Analyze(block, model));
+            start.RegisterOperationBlockAction(block =>
+            {
+                if (model.TryInfer(block, DiagnosticIds.ErrorBodyNotProblemDetails, actionsOnly: false, out var endpoint))
+                {
+                    Report(endpoint, model, block.ReportDiagnostic);
+                }
+            });
+            start.RegisterOperationAction(
+                function =>
+                {
+                    if (model.TryInferFunction(function, DiagnosticIds.ErrorBodyNotProblemDetails, out var endpoint))
+                    {
+                        Report(endpoint, model, function.ReportDiagnostic);
+                    }
+                },
+                OperationKind.AnonymousFunction,
+                OperationKind.LocalFunction);
         });
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, EndpointModel model)
+    private static void Report(EndpointContext endpoint, EndpointModel model, System.Action<Diagnostic> report)
     {
-        if (!model.TryInfer(context, DiagnosticIds.ErrorBodyNotProblemDetails, actionsOnly: false, out var endpoint))
-        {
-            return;
-        }
-
         foreach (var response in endpoint.ProducedHere())
         {
-            if (!StatusCodeFacts.IsError(response.StatusCode) || Describe(response, endpoint.IsApiController, model) is not { } body)
+            if (!StatusCodeFacts.IsError(response.StatusCode) || Describe(response, endpoint, model) is not { } body)
             {
                 continue;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
+            report(Diagnostic.Create(
                 Descriptors.FE0003,
                 response.Producer.Syntax.GetLocation(),
                 ImmutableDictionary<string, string?>.Empty
                     .Add(BodyKindProperty, response.Body.ToString())
                     .Add(UndocumentedStatusCodeAnalyzer.StatusCodeProperty, response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                endpoint.Method.Name,
+                endpoint.Name,
                 response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 StatusCodeFacts.ReasonPhrase(response.StatusCode),
                 body));
@@ -56,7 +68,7 @@ public sealed class ErrorBodyNotProblemDetailsAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>How the message names the body, or null when the body is Problem Details (or cannot be known).</summary>
-    private static string? Describe(ProducedResponse response, bool isApiController, EndpointModel model)
+    private static string? Describe(ProducedResponse response, EndpointContext endpoint, EndpointModel model)
     {
         switch (response.Body)
         {
@@ -66,23 +78,46 @@ public sealed class ErrorBodyNotProblemDetailsAnalyzer : DiagnosticAnalyzer
                 return "an anonymous object body";
             case BodyKind.ModelState:
                 return "a ModelStateDictionary body (written as SerializableError)";
+            case BodyKind.ValidationErrors:
+                return "a field-error dictionary body";
             case BodyKind.Object:
                 return response.BodyType is { } type ? "a '" + type.Name + "' body" : "an object body";
             case BodyKind.None:
-                return IsBodylessClientError(response, model) && (!isApiController || model.SuppressesClientErrorMapping)
-                    ? "an empty body"
-                    : null;
+                return IsEmptyErrorBody(response, endpoint, model) ? "an empty body" : null;
             default:
                 return null;
         }
     }
 
     /// <summary>
-    /// Bodyless <c>StatusCodeResult</c>s (<c>NotFound()</c>, <c>StatusCode(404)</c>) are what MVC's client-error mapping
-    /// turns into Problem Details in an API controller. Challenge and forbid results belong to the authentication handler.
+    /// Whether a bodyless error goes out empty. <c>UseStatusCodePages()</c> with <c>AddProblemDetails()</c> fills every
+    /// one in. Otherwise MVC's client-error mapping fills in the <c>StatusCodeResult</c>s (<c>NotFound()</c>,
+    /// <c>StatusCode(404)</c>) of API controllers, and nothing fills in a minimal-API result. Challenge, forbid and
+    /// unauthorized results belong to the authentication handler; MVC results outside controllers are left alone, since
+    /// the controller that will return them is unknown.
     /// </summary>
-    private static bool IsBodylessClientError(ProducedResponse response, EndpointModel model) =>
-        model.Types.ClientErrorActionResult is { } clientError
-        && response.Producer.Type is { } type
-        && type.Implements(clientError);
+    private static bool IsEmptyErrorBody(ProducedResponse response, EndpointContext endpoint, EndpointModel model)
+    {
+        if (model.WritesStatusCodePagesAsProblemDetails || response.Producer.Type is not { } type)
+        {
+            return false;
+        }
+
+        if (model.Types.ClientErrorActionResult is { } clientError && type.Implements(clientError))
+        {
+            return endpoint.InController && (!endpoint.IsApiController || model.SuppressesClientErrorMapping);
+        }
+
+        if (model.Types.Result is not { } result || !type.Implements(result))
+        {
+            return false;
+        }
+
+        var name = response.Producer is IInvocationOperation invocation ? invocation.TargetMethod.Name : type.Name;
+        return name switch
+        {
+            "Unauthorized" or "Forbid" or "Challenge" or "SignOut" or "UnauthorizedHttpResult" or "ForbidHttpResult" or "ChallengeHttpResult" => false,
+            _ => true,
+        };
+    }
 }

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FlightErrors.Analyzers;
 
-/// <summary>FE0002: a controller produces 500 Internal Server Error on purpose.</summary>
+/// <summary>FE0002: an endpoint (a controller or a minimal-API handler) produces 500 Internal Server Error on purpose.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ExplicitInternalServerErrorAnalyzer : DiagnosticAnalyzer
 {
@@ -21,22 +21,33 @@ public sealed class ExplicitInternalServerErrorAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockAction(block => Analyze(block, model));
+            start.RegisterOperationBlockAction(block =>
+            {
+                if (model.TryInfer(block, DiagnosticIds.ExplicitInternalServerError, actionsOnly: false, out var endpoint))
+                {
+                    Report(endpoint, block.ReportDiagnostic);
+                }
+            });
+            start.RegisterOperationAction(
+                function =>
+                {
+                    if (model.TryInferFunction(function, DiagnosticIds.ExplicitInternalServerError, out var endpoint))
+                    {
+                        Report(endpoint, function.ReportDiagnostic);
+                    }
+                },
+                OperationKind.AnonymousFunction,
+                OperationKind.LocalFunction);
         });
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, EndpointModel model)
+    private static void Report(EndpointContext endpoint, System.Action<Diagnostic> report)
     {
-        if (!model.TryInfer(context, DiagnosticIds.ExplicitInternalServerError, actionsOnly: false, out var endpoint))
-        {
-            return;
-        }
-
         foreach (var response in endpoint.ProducedHere())
         {
             if (response.StatusCode == 500)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.FE0002, response.Producer.Syntax.GetLocation(), endpoint.Method.Name));
+                report(Diagnostic.Create(Descriptors.FE0002, response.Producer.Syntax.GetLocation(), endpoint.Name));
             }
         }
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -23,6 +24,12 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
     /// <summary>"1" when error codes should be documented with <c>typeof(ProblemDetails)</c> (not an API controller).</summary>
     internal const string TypedErrorsProperty = "TypedErrors";
 
+    /// <summary>
+    /// "1" for a minimal-API endpoint; the diagnostic's first additional location is then its <c>Map*</c> call, whose
+    /// builder chain the fix extends.
+    /// </summary>
+    internal const string RouteHandlerProperty = "RouteHandler";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.FE0001);
 
     public override void Initialize(AnalysisContext context)
@@ -36,25 +43,41 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockAction(block => Analyze(block, model));
+            start.RegisterOperationBlockAction(block => AnalyzeAction(block, model));
+            start.RegisterOperationAction(operation => AnalyzeRouteHandler(operation, model), OperationKind.Invocation);
         });
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, EndpointModel model)
+    private static void AnalyzeAction(OperationBlockAnalysisContext context, EndpointModel model)
     {
         if (!model.TryInfer(context, DiagnosticIds.UndocumentedStatusCode, actionsOnly: true, out var endpoint))
         {
             return;
         }
 
-        var method = endpoint.Method;
-        var isApiController = endpoint.IsApiController;
-        var responses = endpoint.Responses;
-        var declared = model.Declarations.Read(method, isApiController, endpoint.Options.DocumentedStatusCodes(DiagnosticIds.UndocumentedStatusCode), context.CancellationToken);
-        if (!declared.IsComplete)
+        var declared = model.Declarations.Read(endpoint.Method, endpoint.IsApiController, endpoint.Options.DocumentedStatusCodes(DiagnosticIds.UndocumentedStatusCode), context.CancellationToken);
+        Report(endpoint, declared, route: null, context.ReportDiagnostic);
+    }
+
+    private static void AnalyzeRouteHandler(OperationAnalysisContext context, EndpointModel model)
+    {
+        if (!model.TryInferRouteHandler(context, out var route, out var endpoint))
         {
             return;
         }
+
+        var declared = model.Declarations.ReadRouteHandler(route, endpoint.Options.DocumentedStatusCodes(DiagnosticIds.UndocumentedStatusCode), context.CancellationToken);
+        Report(endpoint, declared, route, context.ReportDiagnostic);
+    }
+
+    private static void Report(EndpointContext endpoint, DeclaredResponses declared, RouteHandler? route, Action<Diagnostic> report)
+    {
+        if (!declared.IsComplete || declared.IsExcludedFromDescription)
+        {
+            return;
+        }
+
+        var responses = endpoint.Responses;
 
         // The first place each undocumented code comes from, in source order.
         var missing = new List<ProducedResponse>();
@@ -88,7 +111,13 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
             shared[ImplicitOkProperty] = Entry(200, declared.ImplicitOkType ?? OkBodyType(responses));
         }
 
-        if (!isApiController)
+        Location[]? additionalLocations = null;
+        if (route is not null)
+        {
+            shared[RouteHandlerProperty] = "1";
+            additionalLocations = new[] { route.MapCall.Syntax.GetLocation() };
+        }
+        else if (!endpoint.IsApiController)
         {
             shared[TypedErrorsProperty] = "1";
         }
@@ -96,14 +125,30 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
         foreach (var response in missing)
         {
             var properties = shared.ToImmutable().SetItem(StatusCodeProperty, response.StatusCode.ToString(CultureInfo.InvariantCulture));
-            context.ReportDiagnostic(Diagnostic.Create(
+            report(Diagnostic.Create(
                 Descriptors.FE0001,
-                response.Origin.Syntax.GetLocation(),
+                Where(response, route),
+                additionalLocations,
                 properties,
-                method.Name,
+                endpoint.Name,
                 response.StatusCode.ToString(CultureInfo.InvariantCulture),
                 StatusCodeFacts.ReasonPhrase(response.StatusCode)));
         }
+    }
+
+    /// <summary>
+    /// Where the undocumented response comes from; for a method handler declared in another file, the handler where it
+    /// is mapped (a diagnostic stays in the file being analyzed).
+    /// </summary>
+    private static Location Where(ProducedResponse response, RouteHandler? route)
+    {
+        var origin = response.Origin.Syntax;
+        if (route is not null && origin.SyntaxTree != route.MapCall.Syntax.SyntaxTree)
+        {
+            return route.HandlerOperation.Syntax.GetLocation();
+        }
+
+        return origin.GetLocation();
     }
 
     private static int IndexOf(List<ProducedResponse> responses, int statusCode)

@@ -528,12 +528,27 @@ public sealed class FE0001UndocumentedStatusCodeTests
                 private readonly IActionResult _cached = new OkResult();
 
                 [ProducesResponseType(200)]
-                public IActionResult Get(int id, int code) => id switch { 0 => _cached, 1 => StatusCode(code), 2 => External.Make(), _ => Ok() };
+                public IActionResult Get(int id, int code, External external) => id switch { 0 => _cached, 1 => StatusCode(code), 2 => external.Make(), _ => Ok() };
             """) + """
 
-            public static class External
+            public sealed class External
             {
-                public static IActionResult Make() => new NotFoundResult();
+                public IActionResult Make() => new NotFoundResult();
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Static_result_helpers_in_source_are_followed()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [ProducesResponseType(200)]
+                public IActionResult Get(int id) => id > 0 ? Ok() : [|Errors.FlightNotFound(id)|];
+            """) + """
+
+            public static class Errors
+            {
+                public static IActionResult FlightNotFound(int id) => new NotFoundObjectResult(new ProblemDetails { Detail = $"No flight {id}." });
             }
             """);
     }

@@ -1,0 +1,283 @@
+using System.Threading.Tasks;
+using FlightErrors.Analyzers.Tests.Verification;
+using VerifyCS = FlightErrors.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
+    FlightErrors.Analyzers.UndocumentedStatusCodeAnalyzer,
+    FlightErrors.Analyzers.UndocumentedStatusCodeCodeFix>;
+
+namespace FlightErrors.Analyzers.Tests.Rules;
+
+/// <summary>FE0001 on minimal-API route handlers (issue 4).</summary>
+public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
+{
+    private const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Http.HttpResults;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.AspNetCore.Routing;
+
+        """;
+
+    private static string Endpoints(string body, string members = "") => Usings + $$"""
+        public static class FlightEndpoints
+        {
+            public static void MapFlights(this IEndpointRouteBuilder app)
+            {
+        {{body}}
+            }
+        {{members}}
+        }
+
+        public sealed record Flight(int Id);
+        """;
+
+    // ---- What fires -------------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task Message_names_the_route()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(new Flight(id)) : {|#0:Results.NotFound()|});
+            """),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}", "404", "Not Found"));
+    }
+
+    [Theory]
+    [InlineData("MapPost", "Results.Conflict()", "409")]
+    [InlineData("MapPut", "TypedResults.BadRequest()", "400")]
+    [InlineData("MapPatch", "Results.UnprocessableEntity(new ProblemDetails())", "422")]
+    [InlineData("MapDelete", "Results.StatusCode(StatusCodes.Status429TooManyRequests)", "429")]
+    [InlineData("MapGet", "Results.Problem(\"no seats\", statusCode: 409)", "409")]
+    [InlineData("MapGet", "TypedResults.ValidationProblem(new Dictionary<string, string[]>())", "400")]
+    [InlineData("MapGet", "Results.Created(\"/flights/1\", new Flight(1))", "201")]
+    [InlineData("MapGet", "Results.NoContent()", "204")]
+    public Task Every_verb_and_result_factory(string map, string result, string code)
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints($$"""
+                    app.{{map}}("/flights/{id}", IResult (int id) => id > 0 ? Results.Ok(new Flight(id)) : {|#0:{{result}}|});
+            """),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments(map.Substring(3).ToUpperInvariant() + " /flights/{id}", code, StatusCodeFacts.ReasonPhrase(int.Parse(code))));
+    }
+
+    [Fact]
+    public Task Method_group_handler_is_followed()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    app.MapGet("/flights/{id}", GetFlight);
+            """, """
+                private static IResult GetFlight(int id) => id > 0 ? Results.Ok(new Flight(id)) : [|Results.NotFound()|];
+            """));
+    }
+
+    [Fact]
+    public Task Block_lambda_with_locals_helpers_and_local_functions()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    app.MapPost("/flights/{id}/book", async (int id) =>
+                    {
+                        await Task.Yield();
+                        if (id < 0)
+                        {
+                            return [|Invalid()|];
+                        }
+
+                        IResult result = id == 0 ? [|Errors.Taken()|] : Results.Ok(new Flight(id));
+                        return result;
+
+                        static IResult Invalid() => Results.BadRequest(new ProblemDetails());
+                    });
+            """) + """
+
+            public static class Errors
+            {
+                public static IResult Taken() => Results.Conflict(new ProblemDetails());
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Group_prefixes_make_the_route()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    var api = app.MapGroup("/api/");
+                    var flights = api.MapGroup("flights");
+                    flights.MapDelete("/{id}", (int id) => id > 0 ? Results.NoContent() : {|#0:Results.NotFound()|})
+                        .Produces(StatusCodes.Status204NoContent);
+            """),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("DELETE /api/flights/{id}", "404", "Not Found"));
+    }
+
+    [Fact]
+    public Task Once_metadata_applies_the_implicit_200_is_gone()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    app.MapGet("/flights/{id}", (int id) => id > 0 ? [|Results.Ok(new Flight(id))|] : Results.NotFound())
+                        .ProducesProblem(StatusCodes.Status404NotFound);
+            """));
+    }
+
+    // ---- What documents a code ----------------------------------------------------------------------------------
+
+    [Fact]
+    public Task Produces_calls_on_the_endpoint_document()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    app.MapGet("/flights/{id}", (int id) => id switch
+                        {
+                            0 => Results.NotFound(),
+                            1 => Results.BadRequest(new ProblemDetails()),
+                            2 => Results.StatusCode(StatusCodes.Status503ServiceUnavailable),
+                            3 => Results.Conflict(),
+                            _ => Results.Ok(new Flight(id)),
+                        })
+                        .WithName("GetFlight")
+                        .Produces<Flight>()
+                        .ProducesProblem(StatusCodes.Status404NotFound)
+                        .ProducesValidationProblem()
+                        .Produces(503)
+                        .WithMetadata(new ProducesResponseTypeAttribute(StatusCodes.Status409Conflict));
+            """));
+    }
+
+    [Fact]
+    public Task Calls_on_a_local_holding_the_endpoint_document()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    var get = app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(new Flight(id)) : Results.NotFound());
+                    get.Produces<Flight>();
+                    get.ProducesProblem(404);
+            """));
+    }
+
+    [Fact]
+    public Task Metadata_on_enclosing_groups_documents()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    var api = app.MapGroup("/api").WithMetadata(new ProducesResponseTypeAttribute(StatusCodes.Status503ServiceUnavailable));
+                    var flights = api.MapGroup("/flights");
+                    flights.WithMetadata(new ProducesResponseTypeAttribute(StatusCodes.Status404NotFound));
+                    flights.MapGet("/{id}", (int id) => id switch
+                    {
+                        0 => Results.NotFound(),
+                        1 => Results.StatusCode(503),
+                        _ => Results.Ok(new Flight(id)),
+                    }).Produces<Flight>();
+            """));
+    }
+
+    [Fact]
+    public Task Group_produces_problem_documents_on_aspnet_10()
+    {
+        return new VerifyCS.Test
+        {
+            ReferenceSets = [ReferenceAssemblies.AspNet100],
+            TestCode = Endpoints("""
+                    var flights = app.MapGroup("/flights").ProducesProblem(StatusCodes.Status404NotFound);
+                    flights.MapGet("/{id}", (int id) => id > 0 ? Results.Ok(new Flight(id)) : [|Results.Problem(statusCode: 409)|])
+                        .Produces<Flight>();
+                    flights.MapGet("/{id}/seats", (int id) => id > 0 ? Results.Ok(id) : Results.NotFound())
+                        .Produces<int>();
+            """),
+        }.RunAsync();
+    }
+
+    [Fact]
+    public Task Results_union_documents_each_member()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    app.MapGet("/flights/{id}", Results<Ok<Flight>, NotFound, ProblemHttpResult> (int id) => id switch
+                    {
+                        0 => TypedResults.NotFound(),
+                        1 => {|#0:TypedResults.Problem(statusCode: 409)|},
+                        _ => TypedResults.Ok(new Flight(id)),
+                    });
+                    app.MapGet("/flights/{id}/status", async Task<Results<Ok<string>, NotFound>> (int id) =>
+                    {
+                        await Task.Yield();
+                        return id > 0 ? TypedResults.Ok("on time") : TypedResults.NotFound();
+                    });
+            """),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}", "409", "Conflict"));
+    }
+
+    [Fact]
+    public Task Response_attributes_on_the_handler_document()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    app.MapGet("/flights/{id}", [ProducesResponseType<Flight>(200)] [ProducesResponseType(404)] (int id) =>
+                        id > 0 ? Results.Ok(new Flight(id)) : Results.NotFound());
+                    app.MapGet("/flights/{id}/seats", GetSeats);
+            """, """
+                /// <response code="200">The seats.</response>
+                /// <response code="404">No such flight.</response>
+                private static IResult GetSeats(int id) => id > 0 ? Results.Ok(id) : Results.NotFound();
+            """));
+    }
+
+    [Fact]
+    public Task A_convention_helper_in_source_is_read()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(new Flight(id)) : Results.NotFound())
+                        .WithFlightErrors();
+                    app.MapGet("/flights/{id}/seats", (int id) => id > 0 ? Results.Ok(id) : [|Results.Conflict()|])
+                        .WithFlightErrors();
+            """, """
+                private static RouteHandlerBuilder WithFlightErrors(this RouteHandlerBuilder builder) =>
+                    builder.Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound);
+            """));
+    }
+
+    [Fact]
+    public Task Configured_codes_document()
+    {
+        return new VerifyCS.Test
+        {
+            TestCode = Endpoints("""
+                    app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(new Flight(id)) : Results.NotFound());
+            """),
+            EditorConfig = "flight_errors.documented_status_codes = 404",
+        }.RunAsync();
+    }
+
+    // ---- What stays silent --------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task Builders_out_of_sight_and_excluded_endpoints_are_skipped()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(new Flight(id)) : Results.NotFound())
+                        .ExcludeFromDescription();
+            """, """
+                public static RouteHandlerBuilder MapStatus(this IEndpointRouteBuilder app) =>
+                    app.MapGet("/status/{id}", (int id) => id > 0 ? Results.Ok() : Results.NotFound());
+
+                public static void MapSeats(RouteGroupBuilder flights) =>
+                    flights.MapGet("/{id}/seats", (int id) => id > 0 ? Results.Ok(id) : Results.NotFound());
+
+                public static void MapOpenApi(IEndpointRouteBuilder app) =>
+                    app.MapGet("/gates/{id}", (int id) => id > 0 ? Results.Ok(id) : Results.NotFound())
+                        .WithMetadata(Metadata());
+
+                private static object Metadata() => new ProducesResponseTypeAttribute(404);
+            """));
+    }
+
+    [Fact]
+    public Task Plain_values_and_request_delegates_are_fine()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    app.MapGet("/flights/{id}", (int id) => new Flight(id));
+                    app.MapGet("/flights", () => Task.FromResult(new[] { new Flight(1) }));
+                    app.MapGet("/ping", async context =>
+                    {
+                        context.Response.StatusCode = 404;
+                        await context.Response.WriteAsync("gone");
+                    });
+                    app.MapPost("/flights", (Flight flight) => { });
+            """));
+    }
+}
