@@ -95,6 +95,12 @@ internal sealed class ProblemRewriter
             return false;
         }
 
+        if (IsOnlyReturnOfUntypedLambda(producer))
+        {
+            // The lambda's return type is inferred from this one value, so it follows the replacement.
+            return true;
+        }
+
         var replacement = factory switch
         {
             ProblemFactory.Controller => _types.ActionResultInterface is null ? null : validation ? _types.ActionResult : _types.ObjectResult,
@@ -109,6 +115,54 @@ internal sealed class ProblemRewriter
 
         var conversionToTarget = _types.Compilation.ClassifyConversion(replacement, target);
         return conversionToTarget.IsIdentity || (conversionToTarget.IsImplicit && !conversionToTarget.IsNumeric);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="producer"/> is the only value returned by a lambda without an explicit return type
+    /// (<c>() =&gt; TypedResults.BadRequest("…")</c>): the lambda's natural type then changes with it.
+    /// </summary>
+    private static bool IsOnlyReturnOfUntypedLambda(IOperation producer)
+    {
+        if (producer.Parent is not IReturnOperation returned)
+        {
+            return false;
+        }
+
+        IOperation? current = returned;
+        while (current is not null and not IAnonymousFunctionOperation)
+        {
+            current = current.Parent;
+        }
+
+        if (current is not IAnonymousFunctionOperation lambda
+            || lambda.Syntax is ParenthesizedLambdaExpressionSyntax { ReturnType: not null })
+        {
+            return false;
+        }
+
+        var returns = 0;
+        foreach (var operation in lambda.Body.DescendantsAndSelf())
+        {
+            if (operation is IReturnOperation { Kind: OperationKind.Return } && IsIn(operation, lambda))
+            {
+                returns++;
+            }
+        }
+
+        return returns == 1;
+    }
+
+    private static bool IsIn(IOperation operation, IAnonymousFunctionOperation lambda)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return current == lambda;
+            }
+        }
+
+        return false;
     }
 
     /// <summary><c>Problem(detail: …, statusCode: StatusCodes.Status503ServiceUnavailable)</c> from the given factory.</summary>
@@ -139,6 +193,38 @@ internal sealed class ProblemRewriter
         }
 
         return Call(ProblemFactory.Controller, "ValidationProblem", arguments);
+    }
+
+    /// <summary>
+    /// A validation problem from a field-error dictionary: <c>Results.ValidationProblem(errors)</c>, or in a controller
+    /// <c>ValidationProblem(new ValidationProblemDetails(errors))</c>. Null when the factory cannot write
+    /// <paramref name="statusCode"/> (<c>TypedResults.ValidationProblem</c> and the controller form are always 400).
+    /// </summary>
+    public ExpressionSyntax? ValidationProblemFromErrors(ProblemFactory factory, ExpressionSyntax errors, int statusCode)
+    {
+        var arguments = new SeparatedSyntaxList<ArgumentSyntax>();
+        switch (factory)
+        {
+            case ProblemFactory.Results:
+                arguments = arguments.Add(SyntaxFactory.Argument(errors.WithoutTrivia()));
+                if (statusCode != 400)
+                {
+                    arguments = arguments.Add(Named("statusCode", StatusCode(statusCode)));
+                }
+
+                return Call(factory, "ValidationProblem", arguments);
+            case ProblemFactory.TypedResults when statusCode == 400:
+                return Call(factory, "ValidationProblem", arguments.Add(SyntaxFactory.Argument(errors.WithoutTrivia())));
+            case ProblemFactory.Controller when statusCode == 400
+                && _types.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ValidationProblemDetails") is { } details:
+                var creation = SyntaxFactory.ObjectCreationExpression(
+                    (TypeSyntax)_generator.TypeExpression(details, addImport: true),
+                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(errors.WithoutTrivia()))),
+                    initializer: null);
+                return Call(factory, "ValidationProblem", arguments.Add(SyntaxFactory.Argument(creation)));
+            default:
+                return null;
+        }
     }
 
     public ExpressionSyntax StatusCode(int statusCode) => ResponseAttributeEditor.StatusCodeExpression(statusCode, _types, _generator);

@@ -11,8 +11,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace FlightErrors.Analyzers;
 
 /// <summary>
-/// FE0003: rewrites an error with a string, one-message or empty body into <c>Problem(...)</c>, and a model-state body
-/// into <c>ValidationProblem(...)</c>. An arbitrary DTO has no faithful rewrite, so it gets no fix.
+/// FE0003: rewrites an error with a string, one-message or empty body into <c>Problem(...)</c>, and a model-state or
+/// field-error dictionary body into <c>ValidationProblem(...)</c>, from the factory the code already uses (the
+/// controller, <c>Results</c> or <c>TypedResults</c>). An arbitrary DTO has no faithful rewrite, so it gets no fix.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ErrorBodyNotProblemDetailsCodeFix)), Shared]
 public sealed class ErrorBodyNotProblemDetailsCodeFix : CodeFixProvider
@@ -59,6 +60,18 @@ public sealed class ErrorBodyNotProblemDetailsCodeFix : CodeFixProvider
                 }
 
                 replacement = rewriter.ValidationProblem((ExpressionSyntax)body.Syntax, statusCode);
+                title = "Use ValidationProblem";
+                key = UseValidationProblemKey;
+            }
+            else if (kind == BodyKind.ValidationErrors)
+            {
+                if (body is null || !rewriter.CanReplace(producer, factory, validation: true)
+                    || rewriter.ValidationProblemFromErrors(factory, (ExpressionSyntax)body.WalkDownConversions().Syntax, statusCode) is not { } validation)
+                {
+                    continue;
+                }
+
+                replacement = validation;
                 title = "Use ValidationProblem";
                 key = UseValidationProblemKey;
             }

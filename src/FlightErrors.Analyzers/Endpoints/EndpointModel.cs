@@ -151,6 +151,7 @@ internal sealed class EndpointModel
         IMethodSymbol function;
         IOperation? body;
         RouteHandler? route = null;
+        var isFilter = false;
         var cancellationToken = context.CancellationToken;
         var semanticModel = context.Operation.SemanticModel;
         switch (context.Operation)
@@ -158,10 +159,12 @@ internal sealed class EndpointModel
             case IAnonymousFunctionOperation lambda:
                 function = lambda.Symbol;
                 body = lambda.Body;
-                if (semanticModel is not null && Routes.IsHandler(lambda) && HandlerCall(lambda) is { } mapCall)
+                if (semanticModel is not null && Routes.IsHandler(lambda) && RouteHandlers.PassedTo(lambda)?.Parent is IInvocationOperation mapCall)
                 {
                     route = Routes.TryCreate(mapCall, new SemanticModelSource(semanticModel), cancellationToken);
                 }
+
+                isFilter = RouteHandlers.IsEndpointFilter(lambda);
 
                 break;
             case ILocalFunctionOperation local:
@@ -177,6 +180,7 @@ internal sealed class EndpointModel
         var inController = context.ContainingSymbol is IMethodSymbol { ContainingType: { } containingType }
             && Controllers.Kind(containingType) != ControllerKind.None;
         var inScope = route is not null
+            || isFilter
             || ProducesResults(function)
             || (inController
                 && Types.IsResultType(Types.UnwrapTask(function.ReturnType))
@@ -227,17 +231,6 @@ internal sealed class EndpointModel
         var declaration = found.LambdaBody is not null ? found.HandlerOperation.Syntax : body.Syntax;
         endpoint = new EndpointContext(found.Handler, found.Route, isApiController: false, Options.For(invocation.Syntax.SyntaxTree), responses, declaration, inController: false);
         return true;
-    }
-
-    private static IInvocationOperation? HandlerCall(IAnonymousFunctionOperation lambda)
-    {
-        IOperation current = lambda;
-        while (current.Parent is IConversionOperation or IDelegateCreationOperation or IParenthesizedOperation)
-        {
-            current = current.Parent;
-        }
-
-        return current.Parent is IArgumentOperation { Parent: IInvocationOperation call } ? call : null;
     }
 }
 

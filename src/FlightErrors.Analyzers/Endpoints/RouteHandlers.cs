@@ -75,7 +75,16 @@ internal sealed class RouteHandlers
         && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _types.EndpointRouteBuilderExtensions);
 
     /// <summary>Whether <paramref name="lambda"/> is passed as the handler of a <c>Map*</c> call.</summary>
-    public bool IsHandler(IAnonymousFunctionOperation lambda)
+    public bool IsHandler(IAnonymousFunctionOperation lambda) =>
+        PassedTo(lambda) is { Parameter.Name: "handler", Parent: IInvocationOperation call } && IsMapCall(call);
+
+    /// <summary>Whether <paramref name="lambda"/> is an endpoint filter (<c>.AddEndpointFilter(async (context, next) =&gt; …)</c>), which can answer for the endpoint.</summary>
+    public static bool IsEndpointFilter(IAnonymousFunctionOperation lambda) =>
+        PassedTo(lambda) is { Parent: IInvocationOperation { TargetMethod: { Name: "AddEndpointFilter" } method } }
+        && method.ContainingType.IsInNamespace("Microsoft", "AspNetCore", "Http");
+
+    /// <summary>The argument a lambda is passed as, seen through the delegate conversions.</summary>
+    internal static IArgumentOperation? PassedTo(IAnonymousFunctionOperation lambda)
     {
         IOperation current = lambda;
         while (current.Parent is IConversionOperation or IDelegateCreationOperation or IParenthesizedOperation)
@@ -83,7 +92,7 @@ internal sealed class RouteHandlers
             current = current.Parent;
         }
 
-        return current.Parent is IArgumentOperation { Parameter.Name: "handler", Parent: IInvocationOperation call } && IsMapCall(call);
+        return current.Parent as IArgumentOperation;
     }
 
     /// <summary>The endpoint a <c>Map*</c> call maps, or null when it is not one or its handler cannot be seen.</summary>

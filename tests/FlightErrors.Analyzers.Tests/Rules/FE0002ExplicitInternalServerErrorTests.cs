@@ -182,4 +182,98 @@ public sealed class FE0002ExplicitInternalServerErrorTests
             """);
         return VerifyCS.VerifyCodeFixAsync(source, source, ExplicitInternalServerErrorCodeFix.Return503Key);
     }
+
+    // ---- Minimal APIs (issue 4) ---------------------------------------------------------------------------------
+
+    private static string Endpoints(string body, string members = "") => $$"""
+        using System;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Http.HttpResults;
+        using Microsoft.AspNetCore.Routing;
+
+        public static class FlightEndpoints
+        {
+            public static void MapFlights(this IEndpointRouteBuilder app)
+            {
+        {{body}}
+            }
+        {{members}}
+        }
+        """;
+
+    [Theory]
+    [InlineData("Results.StatusCode(500)")]
+    [InlineData("Results.Problem(\"boom\")")]
+    [InlineData("TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError)")]
+    [InlineData("Results.Json(new { error = \"boom\" }, statusCode: 500)")]
+    public Task Route_handler_500s_are_reported(string expression)
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints($$"""
+                    app.MapGet("/flights/{id}", IResult (int id) => id > 0 ? Results.Ok() : {|#0:{{expression}}|});
+            """), VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}"));
+    }
+
+    [Fact]
+    public Task Internal_server_error_result_is_reported_on_aspnet_10()
+    {
+        return new VerifyCS.Test
+        {
+            ReferenceSets = [Verification.ReferenceAssemblies.AspNet100],
+            TestCode = Endpoints("""
+                    app.MapGet("/flights", () => {|#0:TypedResults.InternalServerError("boom")|});
+            """),
+            ExpectedDiagnostics = { VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights") },
+        }.RunAsync();
+    }
+
+    [Fact]
+    public Task Route_handler_catch_block_rethrows()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Endpoints("""
+                    app.MapGet("/flights/{id}", IResult (int id) =>
+                    {
+                        try
+                        {
+                            return Results.Ok(Load(id));
+                        }
+                        catch (InvalidOperationException ex)
+                        {
+                            return [|Results.Problem(ex.Message)|];
+                        }
+                    });
+            """, """
+                private static int Load(int id) => id;
+            """), Endpoints("""
+                    app.MapGet("/flights/{id}", IResult (int id) =>
+                    {
+                        try
+                        {
+                            return Results.Ok(Load(id));
+                        }
+                        catch (InvalidOperationException ex)
+                        {
+                            throw;
+                        }
+                    });
+            """, """
+                private static int Load(int id) => id;
+            """), ExplicitInternalServerErrorCodeFix.RethrowKey);
+    }
+
+    [Fact]
+    public Task Route_handler_500_becomes_503_from_the_same_factory()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Endpoints("""
+                    app.MapGet("/flights", () => [|TypedResults.StatusCode(500)|]);
+                    app.MapGet("/gates", IResult () => [|Results.Problem("gate service is down")|]);
+            """, """
+                private static IResult Boarding() => [|Results.Json("boarding system is down", statusCode: 500)|];
+            """), Endpoints("""
+                    app.MapGet("/flights", () => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable));
+                    app.MapGet("/gates", IResult () => Results.Problem("gate service is down", statusCode: StatusCodes.Status503ServiceUnavailable));
+            """, """
+                private static IResult Boarding() => Results.Problem(detail: "boarding system is down", statusCode: StatusCodes.Status503ServiceUnavailable);
+            """), ExplicitInternalServerErrorCodeFix.Return503Key);
+    }
 }

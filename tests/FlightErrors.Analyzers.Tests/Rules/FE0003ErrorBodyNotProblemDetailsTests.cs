@@ -125,4 +125,131 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
                 public static void Configure(ApiBehaviorOptions options) => options.SuppressMapClientErrors = true;
             """));
     }
+
+    // ---- Minimal APIs (issue 4) ---------------------------------------------------------------------------------
+
+    private static string Endpoints(string body, string members = "") => $$"""
+        using System.Collections.Generic;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Http.HttpResults;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.AspNetCore.Routing;
+
+        public sealed record FlightError(string Code, string Reason);
+
+        public static class FlightEndpoints
+        {
+            public static void MapFlights(this IEndpointRouteBuilder app)
+            {
+        {{body}}
+            }
+        {{members}}
+        }
+        """;
+
+    [Theory]
+    [InlineData("Results.BadRequest(\"bad building code\")", "400", "Bad Request", "a string body")]
+    [InlineData("TypedResults.Conflict(new FlightError(\"F1\", \"taken\"))", "409", "Conflict", "a 'FlightError' body")]
+    [InlineData("Results.NotFound()", "404", "Not Found", "an empty body")]
+    [InlineData("Results.StatusCode(409)", "409", "Conflict", "an empty body")]
+    [InlineData("Results.UnprocessableEntity(new Dictionary<string, string[]> { [\"code\"] = [\"bad\"] })", "422", "Unprocessable Content", "a field-error dictionary body")]
+    [InlineData("Results.Json(new { error = \"gone\" }, statusCode: 404)", "404", "Not Found", "an anonymous object body")]
+    public Task Route_handler_error_bodies_are_reported(string expression, string code, string phrase, string body)
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints($$"""
+                    app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok("fine") : {|#0:{{expression}}|});
+            """), VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}", code, phrase, body));
+    }
+
+    [Fact]
+    public Task Route_handler_problem_details_and_auth_results_are_fine()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    app.MapGet("/flights/{id}", (int id) => id switch
+                    {
+                        0 => Results.Problem("no seats", statusCode: 409),
+                        1 => Results.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["too small"] }),
+                        2 => Results.BadRequest(new ProblemDetails { Title = "bad" }),
+                        3 => Results.Unauthorized(),
+                        4 => Results.Forbid(),
+                        _ => Results.Ok("fine"),
+                    });
+            """));
+    }
+
+    [Fact]
+    public Task Bodyless_results_are_fine_when_status_code_pages_write_problem_details()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok("fine") : Results.NotFound());
+            """, """
+                public static void Configure(WebApplicationBuilder builder, WebApplication app)
+                {
+                    Microsoft.Extensions.DependencyInjection.ProblemDetailsServiceCollectionExtensions.AddProblemDetails(builder.Services);
+                    app.UseStatusCodePages();
+                }
+            """));
+    }
+
+    [Fact]
+    public Task Method_handlers_helpers_and_filters_are_reported_where_they_produce()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    app.MapGet("/flights/{id}", GetFlight)
+                        .AddEndpointFilter(async (context, next) =>
+                            context.GetArgument<int>(0) < 0 ? {|#1:Results.BadRequest("negative id")|} : await next(context));
+            """, """
+                private static IResult GetFlight(int id) => id > 0 ? Results.Ok("fine") : Missing(id);
+
+                private static IResult Missing(int id) => {|#0:TypedResults.NotFound($"no flight {id}")|};
+            """),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Missing", "404", "Not Found", "a string body"),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("MapFlights", "400", "Bad Request", "a string body"));
+    }
+
+    [Fact]
+    public Task Route_handler_fix_keeps_the_factory_in_use()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Endpoints("""
+                    app.MapGet("/flights/{code}", (string code) => code.Length == 3 ? Results.Ok(code) : [|Results.BadRequest("bad building code")|]);
+                    app.MapGet("/gates/{id}", (int id) => [|TypedResults.NotFound(new { error = $"no gate {id}" })|]);
+                    app.MapGet("/hangars/{id}", IResult (int id) => id > 0 ? TypedResults.Ok(id) : [|TypedResults.Conflict()|]);
+            """), Endpoints("""
+                    app.MapGet("/flights/{code}", (string code) => code.Length == 3 ? Results.Ok(code) : Results.Problem(detail: "bad building code", statusCode: StatusCodes.Status400BadRequest));
+                    app.MapGet("/gates/{id}", (int id) => TypedResults.Problem(detail: $"no gate {id}", statusCode: StatusCodes.Status404NotFound));
+                    app.MapGet("/hangars/{id}", IResult (int id) => id > 0 ? TypedResults.Ok(id) : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict));
+            """));
+    }
+
+    [Fact]
+    public Task Field_error_dictionaries_become_validation_problems()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Endpoints("""
+                    app.MapPost("/flights", (string code) =>
+                    {
+                        var errors = new Dictionary<string, string[]> { ["code"] = ["unknown airport"] };
+                        return code.Length == 3 ? Results.Ok(code) : [|Results.BadRequest(errors)|];
+                    });
+                    app.MapPut("/flights/{id}", (int id) => [|TypedResults.BadRequest(new Dictionary<string, string[]> { ["id"] = ["no such flight"] })|]);
+                    app.MapPatch("/flights/{id}", (int id) => [|Results.UnprocessableEntity(new Dictionary<string, string[]> { ["id"] = ["locked"] })|]);
+            """), Endpoints("""
+                    app.MapPost("/flights", (string code) =>
+                    {
+                        var errors = new Dictionary<string, string[]> { ["code"] = ["unknown airport"] };
+                        return code.Length == 3 ? Results.Ok(code) : Results.ValidationProblem(errors);
+                    });
+                    app.MapPut("/flights/{id}", (int id) => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["no such flight"] }));
+                    app.MapPatch("/flights/{id}", (int id) => Results.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["locked"] }, statusCode: StatusCodes.Status422UnprocessableEntity));
+            """));
+    }
+
+    [Fact]
+    public Task Typed_union_without_problem_member_has_no_fix()
+    {
+        var source = Endpoints("""
+                    app.MapGet("/flights/{id}", Results<Ok<int>, BadRequest<string>> (int id) => id > 0 ? TypedResults.Ok(id) : [|TypedResults.BadRequest("bad id")|]);
+            """);
+        return VerifyCS.VerifyCodeFixAsync(source, source);
+    }
 }
