@@ -12,12 +12,19 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace FlightErrors.Analyzers;
 
-/// <summary>FE0001: documents the status code (or all of them) with <c>[ProducesResponseType]</c> on the action.</summary>
+/// <summary>
+/// FE0001: documents the status code (or all of them) with <c>[ProducesResponseType]</c> on an action, or on a
+/// minimal-API endpoint with <c>.ProducesProblem(...)</c> / <c>.Produces&lt;T&gt;(...)</c> appended to its builder chain,
+/// or with a typed result added to the handler's <c>Results&lt;...&gt;</c> union.
+/// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UndocumentedStatusCodeCodeFix)), Shared]
 public sealed class UndocumentedStatusCodeCodeFix : CodeFixProvider
 {
     public const string DocumentOneKey = "FE0001.AddProducesResponseType";
     public const string DocumentAllKey = "FE0001.AddAllProducesResponseTypes";
+    public const string AppendOneKey = "FE0001.AppendProduces";
+    public const string AppendAllKey = "FE0001.AppendAllProduces";
+    public const string AddToUnionKey = "FE0001.AddToResultsUnion";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.UndocumentedStatusCode);
 
@@ -33,6 +40,12 @@ public sealed class UndocumentedStatusCodeCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
+            if (IsRouteHandler(diagnostic))
+            {
+                await RegisterEndpointFixesAsync(context, root, diagnostic).ConfigureAwait(false);
+                continue;
+            }
+
             if (FindAction(root, diagnostic.Location.SourceSpan) is not { } method
                 || ResponseEntry.Parse(Property(diagnostic, UndocumentedStatusCodeAnalyzer.StatusCodeProperty)) is not { } code)
             {
@@ -60,7 +73,51 @@ public sealed class UndocumentedStatusCodeCodeFix : CodeFixProvider
         }
     }
 
-    /// <summary>One pass per document: all diagnostics of one action become one edit of its attribute lists.</summary>
+    private static async Task RegisterEndpointFixesAsync(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
+    {
+        var document = context.Document;
+        var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (model is null
+            || FindMapCall(root, diagnostic) is not { } mapCall
+            || ResponseEntry.Parse(Property(diagnostic, UndocumentedStatusCodeAnalyzer.StatusCodeProperty)) is not { } code)
+        {
+            return;
+        }
+
+        if (EndpointChainEditor.CanAppend(mapCall, model, context.CancellationToken))
+        {
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    $"Document status code {code.StatusCode}",
+                    ct => EndpointChainEditor.AppendAsync(document, new[] { EndpointPlan(mapCall, diagnostic, AppendOneKey) }, ct),
+                    AppendOneKey),
+                diagnostic);
+
+            if (ResponseEntry.ParseList(Property(diagnostic, UndocumentedStatusCodeAnalyzer.MissingProperty)).Count > 1)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Document all status codes of the endpoint",
+                        ct => EndpointChainEditor.AppendAsync(document, new[] { EndpointPlan(mapCall, diagnostic, AppendAllKey) }, ct),
+                        AppendAllKey),
+                    diagnostic);
+            }
+        }
+
+        var entry = EndpointPlan(mapCall, diagnostic, AddToUnionKey).Entries[0];
+        if (EndpointChainEditor.UnionMember(entry, model.Compilation) is { } member
+            && EndpointChainEditor.ResultsUnion(mapCall, model, 1, context.CancellationToken) is not null)
+        {
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    $"Add {member.ToMinimalDisplayString(model, mapCall.SpanStart)} to the handler's Results<...>",
+                    ct => EndpointChainEditor.AddToUnionsAsync(document, new[] { EndpointPlan(mapCall, diagnostic, AddToUnionKey) }, ct),
+                    AddToUnionKey),
+                diagnostic);
+        }
+    }
+
+    /// <summary>One pass per document: all diagnostics of one action (or endpoint) become one edit.</summary>
     private static async Task<Document?> FixAllAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
     {
         var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
@@ -70,10 +127,15 @@ public sealed class UndocumentedStatusCodeCodeFix : CodeFixProvider
         }
 
         var key = context.CodeActionEquivalenceKey ?? DocumentOneKey;
+        if (key is AppendOneKey or AppendAllKey or AddToUnionKey)
+        {
+            return await FixAllEndpointsAsync(context, document, root, diagnostics, key).ConfigureAwait(false);
+        }
+
         var plans = new Dictionary<MethodDeclarationSyntax, ActionDocumentation>();
         foreach (var diagnostic in diagnostics)
         {
-            if (FindAction(root, diagnostic.Location.SourceSpan) is not { } method)
+            if (IsRouteHandler(diagnostic) || FindAction(root, diagnostic.Location.SourceSpan) is not { } method)
             {
                 continue;
             }
@@ -93,6 +155,75 @@ public sealed class UndocumentedStatusCodeCodeFix : CodeFixProvider
         }
 
         return plans.Count == 0 ? document : await ResponseAttributeEditor.DocumentAsync(document, plans.Values, context.CancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<Document?> FixAllEndpointsAsync(FixAllContext context, Document document, SyntaxNode root, ImmutableArray<Diagnostic> diagnostics, string key)
+    {
+        var plans = new Dictionary<InvocationExpressionSyntax, EndpointDocumentation>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (!IsRouteHandler(diagnostic) || FindMapCall(root, diagnostic) is not { } mapCall)
+            {
+                continue;
+            }
+
+            var plan = EndpointPlan(mapCall, diagnostic, key);
+            if (plans.TryGetValue(mapCall, out var existing))
+            {
+                foreach (var entry in plan.Entries)
+                {
+                    existing.Add(entry);
+                }
+            }
+            else
+            {
+                plans.Add(mapCall, plan);
+            }
+        }
+
+        if (plans.Count == 0)
+        {
+            return document;
+        }
+
+        return key == AddToUnionKey
+            ? await EndpointChainEditor.AddToUnionsAsync(document, plans.Values, context.CancellationToken).ConfigureAwait(false)
+            : await EndpointChainEditor.AppendAsync(document, plans.Values, context.CancellationToken).ConfigureAwait(false);
+    }
+
+    private static EndpointDocumentation EndpointPlan(InvocationExpressionSyntax mapCall, Diagnostic diagnostic, string key)
+    {
+        var implicitOk = key == AddToUnionKey ? null : ResponseEntry.Parse(Property(diagnostic, UndocumentedStatusCodeAnalyzer.ImplicitOkProperty));
+        var plan = new EndpointDocumentation(mapCall, implicitOk);
+        var code = ResponseEntry.Parse(Property(diagnostic, UndocumentedStatusCodeAnalyzer.StatusCodeProperty));
+        foreach (var entry in ResponseEntry.ParseList(Property(diagnostic, UndocumentedStatusCodeAnalyzer.MissingProperty)))
+        {
+            if (key == AppendAllKey || entry.StatusCode == code?.StatusCode)
+            {
+                plan.Add(entry);
+            }
+        }
+
+        if (plan.Entries.Count == 0 && code is { } only)
+        {
+            plan.Add(only);
+        }
+
+        return plan;
+    }
+
+    private static bool IsRouteHandler(Diagnostic diagnostic) =>
+        Property(diagnostic, UndocumentedStatusCodeAnalyzer.RouteHandlerProperty) == "1";
+
+    /// <summary>The <c>Map*</c> call of a route-handler diagnostic: its first additional location, in the same file.</summary>
+    private static InvocationExpressionSyntax? FindMapCall(SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (diagnostic.AdditionalLocations.Count == 0 || diagnostic.AdditionalLocations[0] is not { SourceTree: { } tree } location || tree != root.SyntaxTree)
+        {
+            return null;
+        }
+
+        return root.FindNode(location.SourceSpan, getInnermostNodeForTie: true) as InvocationExpressionSyntax;
     }
 
     private static ActionDocumentation Plan(MethodDeclarationSyntax method, Diagnostic diagnostic, string key)

@@ -106,7 +106,7 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
 
         var shared = ImmutableDictionary.CreateBuilder<string, string?>();
         shared[MissingProperty] = Describe(missing);
-        if (!declared.HasResponseMetadata)
+        if (!declared.HasResponseMetadata && (!responses.IsComplete || ProducesOk(responses)))
         {
             shared[ImplicitOkProperty] = Entry(200, declared.ImplicitOkType ?? OkBodyType(responses));
         }
@@ -162,6 +162,19 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
         }
 
         return -1;
+    }
+
+    private static bool ProducesOk(EndpointResponses responses)
+    {
+        foreach (var response in responses.Responses)
+        {
+            if (response.StatusCode == 200)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ITypeSymbol? OkBodyType(EndpointResponses responses)

@@ -280,4 +280,141 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
                     app.MapPost("/flights", (Flight flight) => { });
             """));
     }
+
+    // ---- Fixes --------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public Task Fix_appends_produces_problem_and_keeps_the_implicit_200()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Endpoints("""
+                    app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(new Flight(id)) : [|Results.NotFound()|]);
+            """), Endpoints("""
+                    app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(new Flight(id)) : Results.NotFound()).Produces<Flight>(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound);
+            """), UndocumentedStatusCodeCodeFix.AppendOneKey);
+    }
+
+    [Fact]
+    public Task Fix_keeps_one_call_per_line()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Endpoints("""
+                    app.MapPost("/flights", (Flight flight) => flight.Id switch
+                        {
+                            0 => [|Results.BadRequest(new ProblemDetails())|],
+                            1 => [|Results.Conflict()|],
+                            _ => [|Results.Created($"/flights/{flight.Id}", flight)|],
+                        })
+                        .WithName("CreateFlight")
+                        .Produces(StatusCodes.Status200OK);
+            """), Endpoints("""
+                    app.MapPost("/flights", (Flight flight) => flight.Id switch
+                        {
+                            0 => Results.BadRequest(new ProblemDetails()),
+                            1 => Results.Conflict(),
+                            _ => Results.Created($"/flights/{flight.Id}", flight),
+                        })
+                        .WithName("CreateFlight")
+                        .Produces(StatusCodes.Status200OK)
+                        .Produces<Flight>(StatusCodes.Status201Created)
+                        .ProducesProblem(StatusCodes.Status400BadRequest)
+                        .ProducesProblem(StatusCodes.Status409Conflict);
+            """), UndocumentedStatusCodeCodeFix.AppendOneKey);
+    }
+
+    [Fact]
+    public Task Fix_on_a_method_handler_and_a_stored_builder()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Endpoints("""
+                    var get = app.MapGet("/flights/{id}", GetFlight)
+                        .WithName("GetFlight");
+                    get.Produces<Flight>();
+            """, """
+                private static IResult GetFlight(int id) => id > 0 ? Results.Ok(new Flight(id)) : [|Results.NotFound()|];
+            """), Endpoints("""
+                    var get = app.MapGet("/flights/{id}", GetFlight)
+                        .WithName("GetFlight")
+                        .ProducesProblem(StatusCodes.Status404NotFound);
+                    get.Produces<Flight>();
+            """, """
+                private static IResult GetFlight(int id) => id > 0 ? Results.Ok(new Flight(id)) : Results.NotFound();
+            """), UndocumentedStatusCodeCodeFix.AppendOneKey);
+    }
+
+    [Fact]
+    public Task Fix_all_documents_every_code_of_every_endpoint()
+    {
+        return VerifyCS.VerifyFixAllAsync(Endpoints("""
+                    app.MapGet("/flights/{id}", (int id) => id switch { 0 => [|Results.NotFound()|], 1 => [|Results.StatusCode(429)|], _ => Results.NoContent() })
+                        .Produces(StatusCodes.Status204NoContent);
+                    app.MapDelete("/flights/{id}", (int id) => id > 0 ? [|Results.NoContent()|] : [|Results.Conflict()|]);
+            """), Endpoints("""
+                    app.MapGet("/flights/{id}", (int id) => id switch { 0 => Results.NotFound(), 1 => Results.StatusCode(429), _ => Results.NoContent() })
+                        .Produces(StatusCodes.Status204NoContent)
+                        .ProducesProblem(StatusCodes.Status404NotFound)
+                        .ProducesProblem(StatusCodes.Status429TooManyRequests);
+                    app.MapDelete("/flights/{id}", (int id) => id > 0 ? Results.NoContent() : Results.Conflict()).Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status409Conflict);
+            """), UndocumentedStatusCodeCodeFix.AppendOneKey);
+    }
+
+    [Fact]
+    public Task Fix_adds_the_typed_result_to_the_union()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Endpoints("""
+                    app.MapGet("/flights/{id}", Results<Ok<Flight>, ProblemHttpResult> (int id) => id switch
+                    {
+                        0 => [|TypedResults.Problem(statusCode: StatusCodes.Status404NotFound)|],
+                        1 => [|TypedResults.Problem(statusCode: StatusCodes.Status409Conflict)|],
+                        _ => TypedResults.Ok(new Flight(id)),
+                    });
+            """), Endpoints("""
+                    app.MapGet("/flights/{id}", Results<Ok<Flight>, ProblemHttpResult, NotFound, Conflict> (int id) => id switch
+                    {
+                        0 => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound),
+                        1 => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict),
+                        _ => TypedResults.Ok(new Flight(id)),
+                    });
+            """), UndocumentedStatusCodeCodeFix.AddToUnionKey);
+    }
+
+    [Fact]
+    public Task Union_fix_on_a_method_handler_and_the_chain_alternative()
+    {
+        var source = Endpoints("""
+                    app.MapGet("/flights/{id}", GetFlight);
+            """, """
+                private static async Task<Results<Ok<Flight>, ProblemHttpResult>> GetFlight(int id)
+                {
+                    await Task.Yield();
+                    return id > 0 ? TypedResults.Ok(new Flight(id)) : [|TypedResults.Problem(statusCode: 404)|];
+                }
+            """);
+        return Task.WhenAll(
+            VerifyCS.VerifyCodeFixAsync(source, Endpoints("""
+                    app.MapGet("/flights/{id}", GetFlight);
+            """, """
+                private static async Task<Results<Ok<Flight>, ProblemHttpResult, NotFound>> GetFlight(int id)
+                {
+                    await Task.Yield();
+                    return id > 0 ? TypedResults.Ok(new Flight(id)) : TypedResults.Problem(statusCode: 404);
+                }
+            """), UndocumentedStatusCodeCodeFix.AddToUnionKey),
+            VerifyCS.VerifyCodeFixAsync(source, Endpoints("""
+                    app.MapGet("/flights/{id}", GetFlight).ProducesProblem(StatusCodes.Status404NotFound);
+            """, """
+                private static async Task<Results<Ok<Flight>, ProblemHttpResult>> GetFlight(int id)
+                {
+                    await Task.Yield();
+                    return id > 0 ? TypedResults.Ok(new Flight(id)) : TypedResults.Problem(statusCode: 404);
+                }
+            """), UndocumentedStatusCodeCodeFix.AppendOneKey));
+    }
+
+    [Fact]
+    public Task Full_union_gets_no_union_fix()
+    {
+        var source = Endpoints("""
+                    app.MapGet("/flights/{id}", Results<Ok<Flight>, ProblemHttpResult, BadRequest, Conflict, Accepted, Created> (int id) =>
+                        id > 0 ? TypedResults.Ok(new Flight(id)) : [|TypedResults.Problem(statusCode: 404)|]);
+            """);
+        return VerifyCS.VerifyCodeFixAsync(source, source, UndocumentedStatusCodeCodeFix.AddToUnionKey);
+    }
 }

@@ -1,0 +1,366 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace FlightErrors.Analyzers;
+
+/// <summary>What to document on one minimal-API endpoint, found by its <c>Map*</c> call.</summary>
+internal sealed class EndpointDocumentation
+{
+    public EndpointDocumentation(InvocationExpressionSyntax mapCall, ResponseEntry? implicitOk)
+    {
+        MapCall = mapCall;
+        ImplicitOk = implicitOk;
+    }
+
+    public InvocationExpressionSyntax MapCall { get; }
+
+    /// <summary>The implicit 200 the endpoint relies on, which must be kept once metadata is added.</summary>
+    public ResponseEntry? ImplicitOk { get; }
+
+    public List<ResponseEntry> Entries { get; } = new();
+
+    public void Add(ResponseEntry entry)
+    {
+        for (var i = 0; i < Entries.Count; i++)
+        {
+            if (Entries[i].StatusCode == entry.StatusCode)
+            {
+                if (Entries[i].TypeId is null && entry.TypeId is not null)
+                {
+                    Entries[i] = entry;
+                }
+
+                return;
+            }
+        }
+
+        Entries.Add(entry);
+    }
+}
+
+/// <summary>
+/// Documents minimal-API endpoints: appends <c>.ProducesProblem(...)</c> / <c>.Produces&lt;T&gt;(...)</c> to the end of
+/// an endpoint's builder chain in status order, keeping the chain's layout (one call per line stays one call per line),
+/// or adds typed results to the handler's <c>Results&lt;...&gt;</c> union.
+/// </summary>
+internal static class EndpointChainEditor
+{
+    /// <summary>The most members <c>Results&lt;...&gt;</c> takes.</summary>
+    private const int MaxUnionMembers = 6;
+
+    private static readonly SyntaxAnnotation InsertedAnnotation = new(nameof(EndpointChainEditor));
+
+    /// <summary>Whether the call maps an endpoint whose builder takes <c>.Produces*</c> (a <c>RouteHandlerBuilder</c>).</summary>
+    public static bool CanAppend(InvocationExpressionSyntax mapCall, SemanticModel model, CancellationToken cancellationToken) =>
+        IsRouteHandlerBuilder(model.GetTypeInfo(mapCall, cancellationToken).Type, model.Compilation);
+
+    public static async Task<Document> AppendAsync(Document document, IReadOnlyCollection<EndpointDocumentation> endpoints, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || KnownTypes.TryCreate(model.Compilation) is not { } types)
+        {
+            return document;
+        }
+
+        var generator = SyntaxGenerator.GetGenerator(document);
+        var byEnd = new Dictionary<ExpressionSyntax, EndpointDocumentation>();
+        foreach (var endpoint in endpoints)
+        {
+            if (CanAppend(endpoint.MapCall, model, cancellationToken))
+            {
+                byEnd[ChainEnd(endpoint.MapCall, model, cancellationToken)] = endpoint;
+            }
+        }
+
+        var newRoot = root.ReplaceNodes(byEnd.Keys, (original, rewritten) =>
+        {
+            var endpoint = byEnd[original];
+            var entries = new List<ResponseEntry>(endpoint.Entries);
+            if (endpoint.ImplicitOk is { } implicitOk && !entries.Exists(static e => e.StatusCode == 200))
+            {
+                entries.Add(implicitOk);
+            }
+
+            entries.Sort(static (a, b) => a.StatusCode.CompareTo(b.StatusCode));
+            return Append(rewritten, entries, types, model.Compilation, generator);
+        });
+
+        return await Imports.AddForAsync(document, newRoot, InsertedAnnotation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The <c>Results&lt;...&gt;</c> written as the handler's return type in this document, when it has room for
+    /// <paramref name="count"/> more members; null otherwise.
+    /// </summary>
+    public static GenericNameSyntax? ResultsUnion(InvocationExpressionSyntax mapCall, SemanticModel model, int count, CancellationToken cancellationToken)
+    {
+        if (model.GetOperation(mapCall, cancellationToken) is not IInvocationOperation invocation
+            || RouteHandlers.ArgumentValue(invocation, "handler") is not { } handler)
+        {
+            return null;
+        }
+
+        var value = handler;
+        while (value is IConversionOperation or IDelegateCreationOperation or IParenthesizedOperation)
+        {
+            value = value switch
+            {
+                IConversionOperation conversion => conversion.Operand,
+                IDelegateCreationOperation creation => creation.Target,
+                _ => ((IParenthesizedOperation)value).Operand,
+            };
+        }
+
+        TypeSyntax? returnType = value switch
+        {
+            IAnonymousFunctionOperation { Syntax: ParenthesizedLambdaExpressionSyntax lambda } => lambda.ReturnType,
+            IMethodReferenceOperation reference => DeclaredReturnType(reference.Method, mapCall.SyntaxTree, cancellationToken),
+            _ => null,
+        };
+
+        if (returnType is null)
+        {
+            return null;
+        }
+
+        foreach (var node in returnType.DescendantNodesAndSelf())
+        {
+            if (node is GenericNameSyntax { Identifier.ValueText: "Results" } union
+                && model.GetSymbolInfo(union, cancellationToken).Symbol is INamedTypeSymbol symbol
+                && symbol.IsInNamespace("Microsoft", "AspNetCore", "Http", "HttpResults"))
+            {
+                return union.TypeArgumentList.Arguments.Count + count <= MaxUnionMembers ? union : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The typed result that documents <paramref name="entry"/> in a union, or null when there is none.</summary>
+    public static INamedTypeSymbol? UnionMember(ResponseEntry entry, Compilation compilation)
+    {
+        var body = StatusCodeFacts.IsSuccess(entry.StatusCode) ? entry.ResolveType(compilation) : null;
+        var name = entry.StatusCode switch
+        {
+            200 => "Ok",
+            201 => "Created",
+            202 => "Accepted",
+            204 => "NoContent",
+            400 => "BadRequest",
+            404 => "NotFound",
+            409 => "Conflict",
+            422 => "UnprocessableEntity",
+            _ => null,
+        };
+
+        if (name is null)
+        {
+            return null;
+        }
+
+        if (body is not null && entry.StatusCode != 204
+            && compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResults." + name + "`1") is { } generic)
+        {
+            return generic.Construct(body);
+        }
+
+        return compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResults." + name);
+    }
+
+    /// <summary>Adds the typed results of <paramref name="entries"/> to each endpoint's union, skipping members it already has.</summary>
+    public static async Task<Document> AddToUnionsAsync(Document document, IReadOnlyCollection<EndpointDocumentation> endpoints, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return document;
+        }
+
+        var generator = SyntaxGenerator.GetGenerator(document);
+        var byUnion = new Dictionary<GenericNameSyntax, List<INamedTypeSymbol>>();
+        foreach (var endpoint in endpoints)
+        {
+            var members = new List<INamedTypeSymbol>();
+            foreach (var entry in endpoint.Entries)
+            {
+                if (UnionMember(entry, model.Compilation) is { } member && !members.Contains(member, SymbolEqualityComparer.Default))
+                {
+                    members.Add(member);
+                }
+            }
+
+            if (members.Count > 0 && ResultsUnion(endpoint.MapCall, model, 0, cancellationToken) is { } union)
+            {
+                var existing = model.GetSymbolInfo(union, cancellationToken).Symbol as INamedTypeSymbol;
+                members.RemoveAll(m => existing is not null && existing.TypeArguments.Contains(m, SymbolEqualityComparer.Default));
+                if (members.Count > 0 && union.TypeArgumentList.Arguments.Count + members.Count <= MaxUnionMembers)
+                {
+                    byUnion[union] = members;
+                }
+            }
+        }
+
+        var newRoot = root.ReplaceNodes(byUnion.Keys, (original, rewritten) =>
+        {
+            var arguments = rewritten.TypeArgumentList.Arguments;
+            foreach (var member in byUnion[original])
+            {
+                arguments = arguments.Add(((TypeSyntax)generator.TypeExpression(member, addImport: true))
+                    .WithAdditionalAnnotations(Simplifier.Annotation, InsertedAnnotation));
+            }
+
+            return rewritten.WithTypeArgumentList(rewritten.TypeArgumentList.WithArguments(arguments));
+        });
+
+        return await Imports.AddForAsync(document, newRoot, InsertedAnnotation, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static TypeSyntax? DeclaredReturnType(IMethodSymbol method, SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == tree && reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration)
+            {
+                return declaration.ReturnType;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The last call of the endpoint's builder chain that still returns the <c>RouteHandlerBuilder</c>.</summary>
+    private static ExpressionSyntax ChainEnd(InvocationExpressionSyntax mapCall, SemanticModel model, CancellationToken cancellationToken)
+    {
+        ExpressionSyntax current = mapCall;
+        while (current.Parent is MemberAccessExpressionSyntax access
+            && access.Expression == current
+            && access.Parent is InvocationExpressionSyntax next
+            && next.Expression == access
+            && IsRouteHandlerBuilder(model.GetTypeInfo(next, cancellationToken).Type, model.Compilation))
+        {
+            current = next;
+        }
+
+        return current;
+    }
+
+    private static bool IsRouteHandlerBuilder(ITypeSymbol? type, Compilation compilation) =>
+        type is not null
+        && SymbolEqualityComparer.Default.Equals(type, compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.RouteHandlerBuilder"));
+
+    private static ExpressionSyntax Append(ExpressionSyntax end, List<ResponseEntry> entries, KnownTypes types, Compilation compilation, SyntaxGenerator generator)
+    {
+        var current = end;
+        foreach (var entry in entries)
+        {
+            var (name, argument) = Call(entry, types, compilation, generator);
+            current = Insert(current, entry.StatusCode, name, argument);
+        }
+
+        return current;
+    }
+
+    /// <summary>
+    /// Inserts one call before the first <c>.Produces*</c> call of the chain with a higher status code, or at the end,
+    /// laid out like the call it follows: on a line of its own when the chain has one call per line.
+    /// </summary>
+    private static ExpressionSyntax Insert(ExpressionSyntax chain, int statusCode, SimpleNameSyntax name, ExpressionSyntax argument)
+    {
+        InvocationExpressionSyntax? before = null;
+        for (var node = chain; node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call; node = access.Expression)
+        {
+            if (RouteHandlers.IsMapName(access.Name.Identifier.ValueText))
+            {
+                break;
+            }
+
+            if (DocumentedCode(call) is { } code && code > statusCode)
+            {
+                before = call;
+            }
+        }
+
+        var anchor = before is null ? chain : ((MemberAccessExpressionSyntax)before.Expression).Expression;
+        var layout = before is null ? chain as InvocationExpressionSyntax : before;
+        var dot = SyntaxFactory.Token(SyntaxKind.DotToken);
+        var receiver = anchor.WithoutTrailingTrivia();
+        var lineBreak = default(SyntaxTriviaList);
+        if (layout is { Expression: MemberAccessExpressionSyntax laidOut } && EndOfLine(laidOut.OperatorToken.GetPreviousToken().TrailingTrivia) is { } endOfLine)
+        {
+            lineBreak = SyntaxFactory.TriviaList(endOfLine);
+            receiver = receiver.WithTrailingTrivia(lineBreak);
+            dot = dot.WithLeadingTrivia(laidOut.OperatorToken.LeadingTrivia);
+        }
+
+        ExpressionSyntax inserted = SyntaxFactory.InvocationExpression(
+            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, dot, name.WithAdditionalAnnotations(InsertedAnnotation)),
+            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(argument))).WithAdditionalAnnotations(InsertedAnnotation));
+        inserted = before is null ? inserted.WithTrailingTrivia(anchor.GetTrailingTrivia()) : inserted.WithTrailingTrivia(lineBreak);
+        return anchor == chain ? inserted : chain.ReplaceNode(anchor, inserted);
+    }
+
+    private static SyntaxTrivia? EndOfLine(SyntaxTriviaList trivia)
+    {
+        foreach (var item in trivia)
+        {
+            if (item.IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                return item;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The code a written <c>.Produces*</c> call documents, read from its text (for ordering only).</summary>
+    private static int? DocumentedCode(InvocationExpressionSyntax call)
+    {
+        var name = ((MemberAccessExpressionSyntax)call.Expression).Name.Identifier.ValueText;
+        if (name is not ("Produces" or "ProducesProblem" or "ProducesValidationProblem"))
+        {
+            return null;
+        }
+
+        if (call.ArgumentList.Arguments.Count == 0)
+        {
+            return name == "ProducesValidationProblem" ? 400 : name == "Produces" ? 200 : null;
+        }
+
+        var text = call.ArgumentList.Arguments[0].Expression switch
+        {
+            LiteralExpressionSyntax literal => literal.Token.ValueText,
+            MemberAccessExpressionSyntax { Name.Identifier.ValueText: var member } when member.StartsWith("Status", System.StringComparison.Ordinal) && member.Length >= 9 => member.Substring(6, 3),
+            _ => null,
+        };
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : null;
+    }
+
+    /// <summary><c>ProducesProblem(code)</c> for errors, <c>Produces&lt;T&gt;(code)</c> or <c>Produces(code)</c> for the rest.</summary>
+    private static (SimpleNameSyntax Name, ExpressionSyntax Argument) Call(ResponseEntry entry, KnownTypes types, Compilation compilation, SyntaxGenerator generator)
+    {
+        var statusCode = ResponseAttributeEditor.StatusCodeExpression(entry.StatusCode, types, generator);
+        if (StatusCodeFacts.IsError(entry.StatusCode))
+        {
+            return (SyntaxFactory.IdentifierName("ProducesProblem"), statusCode);
+        }
+
+        if (entry.StatusCode != 204 && entry.ResolveType(compilation) is { } body)
+        {
+            var typeArgument = ((TypeSyntax)generator.TypeExpression(body, addImport: true)).WithAdditionalAnnotations(Simplifier.Annotation);
+            return (SyntaxFactory.GenericName(SyntaxFactory.Identifier("Produces"), SyntaxFactory.TypeArgumentList(SyntaxFactory.SingletonSeparatedList(typeArgument))), statusCode);
+        }
+
+        return (SyntaxFactory.IdentifierName("Produces"), statusCode);
+    }
+}
