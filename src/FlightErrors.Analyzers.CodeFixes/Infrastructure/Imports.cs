@@ -56,6 +56,13 @@ internal static class Imports
                     continue;
                 }
 
+                if (type.SpecialType != SpecialType.None)
+                {
+                    // global::System.Int32 is int.
+                    replacements[node] = SyntaxFactory.ParseTypeName(type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)).WithTriviaFrom(node);
+                    continue;
+                }
+
                 var shortName = SyntaxFactory.IdentifierName(type.Name);
                 var bound = model.GetSpeculativeSymbolInfo(node.SpanStart, shortName, SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol;
                 if (SymbolEqualityComparer.Default.Equals(bound, type) && type.TypeArguments.IsEmpty)

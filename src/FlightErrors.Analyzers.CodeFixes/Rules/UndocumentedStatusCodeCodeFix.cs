@@ -117,78 +117,110 @@ public sealed class UndocumentedStatusCodeCodeFix : CodeFixProvider
         }
     }
 
-    /// <summary>One pass per document: all diagnostics of one action (or endpoint) become one edit.</summary>
+    /// <summary>
+    /// One pass per document: all diagnostics of one action (or endpoint) become one edit. "Document" and "document
+    /// all" fix actions and route handlers alike, whichever form the fix was started from (<c>dotnet format</c> uses the
+    /// key of the first diagnostic it meets for every diagnostic of the rule).
+    /// </summary>
     private static async Task<Document?> FixAllAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
     {
-        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var cancellationToken = context.CancellationToken;
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null)
         {
             return document;
         }
 
         var key = context.CodeActionEquivalenceKey ?? DocumentOneKey;
-        if (key is AppendOneKey or AppendAllKey or AddToUnionKey)
-        {
-            return await FixAllEndpointsAsync(context, document, root, diagnostics, key).ConfigureAwait(false);
-        }
+        var all = key is DocumentAllKey or AppendAllKey;
 
-        var plans = new Dictionary<MethodDeclarationSyntax, ActionDocumentation>();
+        // Mark the Map* calls first, to find them again once the actions' attributes are in.
+        var originalRoot = root;
+        var marks = new Dictionary<InvocationExpressionSyntax, SyntaxAnnotation>();
         foreach (var diagnostic in diagnostics)
         {
-            if (IsRouteHandler(diagnostic) || FindAction(root, diagnostic.Location.SourceSpan) is not { } method)
+            if (IsRouteHandler(diagnostic) && FindMapCall(root, diagnostic) is { } mapCall && !marks.ContainsKey(mapCall))
             {
-                continue;
-            }
-
-            var plan = Plan(method, diagnostic, key);
-            if (plans.TryGetValue(method, out var existing))
-            {
-                foreach (var entry in plan.Entries)
-                {
-                    existing.Add(entry);
-                }
-            }
-            else
-            {
-                plans.Add(method, plan);
+                marks.Add(mapCall, new SyntaxAnnotation());
             }
         }
 
-        return plans.Count == 0 ? document : await ResponseAttributeEditor.DocumentAsync(document, plans.Values, context.CancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<Document?> FixAllEndpointsAsync(FixAllContext context, Document document, SyntaxNode root, ImmutableArray<Diagnostic> diagnostics, string key)
-    {
-        var plans = new Dictionary<InvocationExpressionSyntax, EndpointDocumentation>();
-        foreach (var diagnostic in diagnostics)
+        if (marks.Count > 0)
         {
-            if (!IsRouteHandler(diagnostic) || FindMapCall(root, diagnostic) is not { } mapCall)
-            {
-                continue;
-            }
+            document = document.WithSyntaxRoot(root.ReplaceNodes(marks.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(marks[original])));
+            root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+        }
 
-            var plan = EndpointPlan(mapCall, diagnostic, key);
-            if (plans.TryGetValue(mapCall, out var existing))
+        if (key != AddToUnionKey)
+        {
+            var plans = new Dictionary<MethodDeclarationSyntax, ActionDocumentation>();
+            foreach (var diagnostic in diagnostics)
             {
-                foreach (var entry in plan.Entries)
+                if (IsRouteHandler(diagnostic) || FindAction(root, diagnostic.Location.SourceSpan) is not { } method)
                 {
-                    existing.Add(entry);
+                    continue;
+                }
+
+                var plan = Plan(method, diagnostic, all ? DocumentAllKey : DocumentOneKey);
+                if (plans.TryGetValue(method, out var existing))
+                {
+                    foreach (var entry in plan.Entries)
+                    {
+                        existing.Add(entry);
+                    }
+                }
+                else
+                {
+                    plans.Add(method, plan);
                 }
             }
-            else
+
+            if (plans.Count > 0)
             {
-                plans.Add(mapCall, plan);
+                document = await ResponseAttributeEditor.DocumentAsync(document, plans.Values, cancellationToken).ConfigureAwait(false);
+                root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
             }
         }
 
-        if (plans.Count == 0)
+        if (marks.Count == 0)
         {
             return document;
         }
 
-        return key == AddToUnionKey
-            ? await EndpointChainEditor.AddToUnionsAsync(document, plans.Values, context.CancellationToken).ConfigureAwait(false)
-            : await EndpointChainEditor.AppendAsync(document, plans.Values, context.CancellationToken).ConfigureAwait(false);
+        var endpointKey = key == AddToUnionKey ? AddToUnionKey : all ? AppendAllKey : AppendOneKey;
+        var endpoints = new Dictionary<InvocationExpressionSyntax, EndpointDocumentation>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (!IsRouteHandler(diagnostic)
+                || FindMapCall(originalRoot, diagnostic) is not { } original
+                || !marks.TryGetValue(original, out var mark)
+                || root.GetAnnotatedNodes(mark).FirstOrDefault() is not InvocationExpressionSyntax mapCall)
+            {
+                continue;
+            }
+
+            var plan = EndpointPlan(mapCall, diagnostic, endpointKey);
+            if (endpoints.TryGetValue(mapCall, out var existing))
+            {
+                foreach (var entry in plan.Entries)
+                {
+                    existing.Add(entry);
+                }
+            }
+            else
+            {
+                endpoints.Add(mapCall, plan);
+            }
+        }
+
+        if (endpoints.Count == 0)
+        {
+            return document;
+        }
+
+        return endpointKey == AddToUnionKey
+            ? await EndpointChainEditor.AddToUnionsAsync(document, endpoints.Values, cancellationToken).ConfigureAwait(false)
+            : await EndpointChainEditor.AppendAsync(document, endpoints.Values, cancellationToken).ConfigureAwait(false);
     }
 
     private static EndpointDocumentation EndpointPlan(InvocationExpressionSyntax mapCall, Diagnostic diagnostic, string key)

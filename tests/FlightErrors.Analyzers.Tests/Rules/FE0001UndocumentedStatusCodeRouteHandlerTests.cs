@@ -294,6 +294,20 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
     }
 
     [Fact]
+    public Task Fix_writes_keyword_types()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Endpoints("""
+                    app.MapGet("/gates/{id}", (int id) => id > 0 ? Results.Ok(id) : [|Results.NotFound()|])
+                        .WithName("GetGate");
+            """), Endpoints("""
+                    app.MapGet("/gates/{id}", (int id) => id > 0 ? Results.Ok(id) : Results.NotFound())
+                        .WithName("GetGate")
+                        .Produces<int>(StatusCodes.Status200OK)
+                        .ProducesProblem(StatusCodes.Status404NotFound);
+            """), UndocumentedStatusCodeCodeFix.AppendOneKey);
+    }
+
+    [Fact]
     public Task Fix_keeps_one_call_per_line()
     {
         return VerifyCS.VerifyCodeFixAsync(Endpoints("""
@@ -353,6 +367,38 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
                         .ProducesProblem(StatusCodes.Status429TooManyRequests);
                     app.MapDelete("/flights/{id}", (int id) => id > 0 ? Results.NoContent() : Results.Conflict()).Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status409Conflict);
             """), UndocumentedStatusCodeCodeFix.AppendOneKey);
+    }
+
+    [Theory]
+    [InlineData(UndocumentedStatusCodeCodeFix.DocumentOneKey)]
+    [InlineData(UndocumentedStatusCodeCodeFix.AppendOneKey)]
+    public Task Fix_all_documents_actions_and_route_handlers_together(string key)
+    {
+        // dotnet format starts Fix All from the first diagnostic's key, whichever form it belongs to.
+        const string Controller = """
+
+            [ApiController]
+            public sealed class GatesController : ControllerBase
+            {
+                [ProducesResponseType(200)]
+                public IActionResult Get(int id) => id > 0 ? Ok() : [|NotFound()|];
+            }
+            """;
+        const string FixedController = """
+
+            [ApiController]
+            public sealed class GatesController : ControllerBase
+            {
+                [ProducesResponseType(200)]
+                [ProducesResponseType(StatusCodes.Status404NotFound)]
+                public IActionResult Get(int id) => id > 0 ? Ok() : NotFound();
+            }
+            """;
+        return VerifyCS.VerifyFixAllAsync(Endpoints("""
+                    app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(new Flight(id)) : [|Results.NotFound()|]);
+            """) + Controller, Endpoints("""
+                    app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(new Flight(id)) : Results.NotFound()).Produces<Flight>(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound);
+            """) + FixedController, key);
     }
 
     [Fact]
