@@ -69,7 +69,13 @@ internal sealed class DeclarationReader
     {
         var codes = new HashSet<int>(globallyDocumented);
         var state = new ReadState { Complete = endpoint.ConventionsComplete };
-        ReadAttributes(endpoint.Handler.GetAttributes(), codes, ref state);
+        var attributes = endpoint.Handler.GetAttributes();
+        ReadAttributes(attributes, codes, ref state);
+        foreach (var attribute in attributes)
+        {
+            state.Excluded |= IsExcludedFromDescription(attribute);
+        }
+
         foreach (var call in endpoint.Conventions)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -165,6 +171,28 @@ internal sealed class DeclarationReader
         }
 
         AddCode(code, codes, ref state);
+    }
+
+    /// <summary><c>[ExcludeFromDescription]</c>, or <c>[ApiExplorerSettings(IgnoreApi = true)]</c>.</summary>
+    private static bool IsExcludedFromDescription(AttributeData attribute)
+    {
+        switch (attribute.AttributeClass?.Name)
+        {
+            case "ExcludeFromDescriptionAttribute":
+                return true;
+            case "ApiExplorerSettingsAttribute":
+                foreach (var named in attribute.NamedArguments)
+                {
+                    if (named.Key == "IgnoreApi" && named.Value.Value is true)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
     }
 
     private static void AddCode(int? code, HashSet<int> codes, ref ReadState state)

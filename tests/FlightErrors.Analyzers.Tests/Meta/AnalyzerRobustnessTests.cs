@@ -42,6 +42,25 @@ public sealed class AnalyzerRobustnessTests
             public IActionResult Find(int) => Problem(statusCode: "x");
         }
         """,
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Routing;
+        public static class FlightEndpoints
+        {
+            public static void Map(this IEndpointRouteBuilder app)
+            {
+                app.MapGet("/a", (int id) => id > 0 ? Results.Ok( : Results.NotFound()
+                app.MapGet("/b", );
+                app.MapPost(
+                var g = g.MapGroup("/loop");
+                g.MapGet("/c", Missing).ProducesProblem(;
+                var h = app.MapGroup("/h"); h = h.MapGroup("/again"); h.MapGet("/d", () => Results.StatusCode(500)).Loop();
+                app.MapMethods("/e", new[] { "GET", null }, () => Results.Problem(statusCode: 500 +)).WithMetadata(null, new object());
+            }
+            private static RouteHandlerBuilder Loop(this RouteHandlerBuilder b) => b.Loop();
+        }
+        """,
     };
 
     [Theory]

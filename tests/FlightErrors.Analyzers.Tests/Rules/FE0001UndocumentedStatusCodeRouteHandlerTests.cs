@@ -251,6 +251,8 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
         return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
                     app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(new Flight(id)) : Results.NotFound())
                         .ExcludeFromDescription();
+                    app.MapGet("/gates/{id}", [ExcludeFromDescription] (int id) => id > 0 ? Results.Ok(id) : Results.NotFound());
+                    app.MapGet("/hangars/{id}", [ApiExplorerSettings(IgnoreApi = true)] (int id) => id > 0 ? Results.Ok(id) : Results.NotFound());
             """, """
                 public static RouteHandlerBuilder MapStatus(this IEndpointRouteBuilder app) =>
                     app.MapGet("/status/{id}", (int id) => id > 0 ? Results.Ok() : Results.NotFound());
