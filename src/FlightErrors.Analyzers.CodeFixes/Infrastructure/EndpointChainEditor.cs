@@ -91,7 +91,7 @@ internal static class EndpointChainEditor
             }
 
             entries.Sort(static (a, b) => a.StatusCode.CompareTo(b.StatusCode));
-            return Append(rewritten, entries, types, model.Compilation, generator);
+            return Append(rewritten, entries, types, model, original.SpanStart, generator);
         });
 
         return await Imports.AddForAsync(document, newRoot, InsertedAnnotation, cancellationToken).ConfigureAwait(false);
@@ -146,9 +146,15 @@ internal static class EndpointChainEditor
     }
 
     /// <summary>The typed result that documents <paramref name="entry"/> in a union, or null when there is none.</summary>
-    public static INamedTypeSymbol? UnionMember(ResponseEntry entry, Compilation compilation)
+    public static INamedTypeSymbol? UnionMember(ResponseEntry entry, SemanticModel model, int position)
     {
+        var compilation = model.Compilation;
         var body = StatusCodeFacts.IsSuccess(entry.StatusCode) ? entry.ResolveType(compilation) : null;
+        if (body is not null && !model.IsAccessible(position, body))
+        {
+            return null;
+        }
+
         var name = entry.StatusCode switch
         {
             200 => "Ok",
@@ -193,7 +199,7 @@ internal static class EndpointChainEditor
             var members = new List<INamedTypeSymbol>();
             foreach (var entry in endpoint.Entries)
             {
-                if (UnionMember(entry, model.Compilation) is { } member && !members.Contains(member, SymbolEqualityComparer.Default))
+                if (UnionMember(entry, model, endpoint.MapCall.SpanStart) is { } member && !members.Contains(member, SymbolEqualityComparer.Default))
                 {
                     members.Add(member);
                 }
@@ -258,12 +264,12 @@ internal static class EndpointChainEditor
         type is not null
         && SymbolEqualityComparer.Default.Equals(type, compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.RouteHandlerBuilder"));
 
-    private static ExpressionSyntax Append(ExpressionSyntax end, List<ResponseEntry> entries, KnownTypes types, Compilation compilation, SyntaxGenerator generator)
+    private static ExpressionSyntax Append(ExpressionSyntax end, List<ResponseEntry> entries, KnownTypes types, SemanticModel model, int position, SyntaxGenerator generator)
     {
         var current = end;
         foreach (var entry in entries)
         {
-            var (name, argument) = Call(entry, types, compilation, generator);
+            var (name, argument) = Call(entry, types, model, position, generator);
             current = Insert(current, entry.StatusCode, name, argument);
         }
 
@@ -293,20 +299,58 @@ internal static class EndpointChainEditor
         var anchor = before is null ? chain : ((MemberAccessExpressionSyntax)before.Expression).Expression;
         var layout = before is null ? chain as InvocationExpressionSyntax : before;
         var dot = SyntaxFactory.Token(SyntaxKind.DotToken);
-        var receiver = anchor.WithoutTrailingTrivia();
-        var lineBreak = default(SyntaxTriviaList);
+        var receiver = anchor;
+        var trailing = default(SyntaxTriviaList);
         if (layout is { Expression: MemberAccessExpressionSyntax laidOut } && EndOfLine(laidOut.OperatorToken.GetPreviousToken().TrailingTrivia) is { } endOfLine)
         {
-            lineBreak = SyntaxFactory.TriviaList(endOfLine);
-            receiver = receiver.WithTrailingTrivia(lineBreak);
-            dot = dot.WithLeadingTrivia(laidOut.OperatorToken.LeadingTrivia);
+            dot = dot.WithLeadingTrivia(Indentation(laidOut.OperatorToken.LeadingTrivia));
+            if (before is null)
+            {
+                // At the end: the chain's own trailing trivia moves after the new call.
+                receiver = anchor.WithoutTrailingTrivia().WithTrailingTrivia(endOfLine);
+                trailing = anchor.GetTrailingTrivia();
+            }
+            else
+            {
+                // Before a call: the line above keeps its comment and line break; the new line gets its own.
+                trailing = SyntaxFactory.TriviaList(endOfLine);
+            }
+        }
+        else if (before is null)
+        {
+            receiver = anchor.WithoutTrailingTrivia();
+            trailing = anchor.GetTrailingTrivia();
         }
 
         ExpressionSyntax inserted = SyntaxFactory.InvocationExpression(
             SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, dot, name.WithAdditionalAnnotations(InsertedAnnotation)),
-            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(argument))).WithAdditionalAnnotations(InsertedAnnotation));
-        inserted = before is null ? inserted.WithTrailingTrivia(anchor.GetTrailingTrivia()) : inserted.WithTrailingTrivia(lineBreak);
+            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(argument))).WithAdditionalAnnotations(InsertedAnnotation))
+            .WithTrailingTrivia(trailing);
         return anchor == chain ? inserted : chain.ReplaceNode(anchor, inserted);
+    }
+
+    /// <summary>The whitespace that starts the line of a token: its leading trivia after the last line break.</summary>
+    private static SyntaxTriviaList Indentation(SyntaxTriviaList leading)
+    {
+        var start = 0;
+        for (var i = 0; i < leading.Count; i++)
+        {
+            if (leading[i].IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                start = i + 1;
+            }
+        }
+
+        var indentation = SyntaxFactory.TriviaList();
+        for (var i = start; i < leading.Count; i++)
+        {
+            if (leading[i].IsKind(SyntaxKind.WhitespaceTrivia))
+            {
+                indentation = indentation.Add(leading[i]);
+            }
+        }
+
+        return indentation;
     }
 
     private static SyntaxTrivia? EndOfLine(SyntaxTriviaList trivia)
@@ -347,7 +391,7 @@ internal static class EndpointChainEditor
     }
 
     /// <summary><c>ProducesProblem(code)</c> for errors, <c>Produces&lt;T&gt;(code)</c> or <c>Produces(code)</c> for the rest.</summary>
-    private static (SimpleNameSyntax Name, ExpressionSyntax Argument) Call(ResponseEntry entry, KnownTypes types, Compilation compilation, SyntaxGenerator generator)
+    private static (SimpleNameSyntax Name, ExpressionSyntax Argument) Call(ResponseEntry entry, KnownTypes types, SemanticModel model, int position, SyntaxGenerator generator)
     {
         var statusCode = ResponseAttributeEditor.StatusCodeExpression(entry.StatusCode, types, generator);
         if (StatusCodeFacts.IsError(entry.StatusCode))
@@ -355,7 +399,7 @@ internal static class EndpointChainEditor
             return (SyntaxFactory.IdentifierName("ProducesProblem"), statusCode);
         }
 
-        if (entry.StatusCode != 204 && entry.ResolveType(compilation) is { } body)
+        if (entry.StatusCode != 204 && entry.ResolveType(model.Compilation) is { } body && model.IsAccessible(position, body))
         {
             var typeArgument = ((TypeSyntax)generator.TypeExpression(body, addImport: true)).WithAdditionalAnnotations(Simplifier.Annotation);
             return (SyntaxFactory.GenericName(SyntaxFactory.Identifier("Produces"), SyntaxFactory.TypeArgumentList(SyntaxFactory.SingletonSeparatedList(typeArgument))), statusCode);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -135,8 +136,10 @@ internal sealed class ProblemRewriter
         }
 
         if (current is not IAnonymousFunctionOperation lambda
-            || lambda.Syntax is ParenthesizedLambdaExpressionSyntax { ReturnType: not null })
+            || lambda.Syntax is ParenthesizedLambdaExpressionSyntax { ReturnType: not null }
+            || lambda.Parent is not IDelegateCreationOperation { Parent: IConversionOperation { Type.SpecialType: SpecialType.System_Delegate } })
         {
+            // Only a lambda handed over as a System.Delegate (a route handler) takes its natural type from its body.
             return false;
         }
 
@@ -200,8 +203,13 @@ internal sealed class ProblemRewriter
     /// <c>ValidationProblem(new ValidationProblemDetails(errors))</c>. Null when the factory cannot write
     /// <paramref name="statusCode"/> (<c>TypedResults.ValidationProblem</c> and the controller form are always 400).
     /// </summary>
-    public ExpressionSyntax? ValidationProblemFromErrors(ProblemFactory factory, ExpressionSyntax errors, int statusCode)
+    public ExpressionSyntax? ValidationProblemFromErrors(ProblemFactory factory, ExpressionSyntax errors, ITypeSymbol? errorsType, int statusCode)
     {
+        if (errorsType is null || !AcceptsErrors(factory, errorsType))
+        {
+            return null;
+        }
+
         var arguments = new SeparatedSyntaxList<ArgumentSyntax>();
         switch (factory)
         {
@@ -225,6 +233,34 @@ internal sealed class ProblemRewriter
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// Whether the factory's <c>errors</c> parameter takes a value of <paramref name="errorsType"/>: ASP.NET Core 8 takes
+    /// an <c>IDictionary&lt;string, string[]&gt;</c>, later versions any sequence of pairs.
+    /// </summary>
+    private bool AcceptsErrors(ProblemFactory factory, ITypeSymbol errorsType)
+    {
+        ImmutableArray<ISymbol> candidates = factory switch
+        {
+            ProblemFactory.Results => _types.Results?.GetMembers("ValidationProblem") ?? ImmutableArray<ISymbol>.Empty,
+            ProblemFactory.TypedResults => _types.TypedResults?.GetMembers("ValidationProblem") ?? ImmutableArray<ISymbol>.Empty,
+            _ => _types.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ValidationProblemDetails") is { } details
+                ? ImmutableArray<ISymbol>.CastUp(details.InstanceConstructors)
+                : ImmutableArray<ISymbol>.Empty,
+        };
+
+        foreach (var candidate in candidates)
+        {
+            if (candidate is IMethodSymbol { Parameters: { Length: > 0 } parameters }
+                && parameters[0].Name is "errors"
+                && _types.Compilation.ClassifyConversion(errorsType, parameters[0].Type) is { IsImplicit: true, IsUserDefined: false })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public ExpressionSyntax StatusCode(int statusCode) => ResponseAttributeEditor.StatusCodeExpression(statusCode, _types, _generator);

@@ -66,7 +66,7 @@ public sealed class ErrorBodyNotProblemDetailsCodeFix : CodeFixProvider
             else if (kind == BodyKind.ValidationErrors)
             {
                 if (body is null || !rewriter.CanReplace(producer, factory, validation: true)
-                    || rewriter.ValidationProblemFromErrors(factory, (ExpressionSyntax)body.WalkDownConversions().Syntax, statusCode) is not { } validation)
+                    || rewriter.ValidationProblemFromErrors(factory, (ExpressionSyntax)body.WalkDownConversions().Syntax, body.WalkDownConversions().Type, statusCode) is not { } validation)
                 {
                     continue;
                 }

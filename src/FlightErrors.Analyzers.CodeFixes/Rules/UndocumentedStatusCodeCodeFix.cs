@@ -105,7 +105,7 @@ public sealed class UndocumentedStatusCodeCodeFix : CodeFixProvider
         }
 
         var entry = EndpointPlan(mapCall, diagnostic, AddToUnionKey).Entries[0];
-        if (EndpointChainEditor.UnionMember(entry, model.Compilation) is { } member
+        if (EndpointChainEditor.UnionMember(entry, model, mapCall.SpanStart) is { } member
             && EndpointChainEditor.ResultsUnion(mapCall, model, 1, context.CancellationToken) is not null)
         {
             context.RegisterCodeFix(

@@ -86,6 +86,12 @@ internal sealed class DeclarationReader
         if (returnType is not null)
         {
             ReadSelfDescribingResults(returnType, codes, ref state);
+            if (!_types.IsResultType(returnType))
+            {
+                // The request delegate factory documents a handler's plain return type as its 200 itself.
+                codes.Add(200);
+                state.HasMetadata = true;
+            }
         }
 
         XmlResponses.Read(endpoint.Handler, codes, cancellationToken);
@@ -119,6 +125,10 @@ internal sealed class DeclarationReader
                     state.Complete = false;
                 }
 
+                return;
+            case "Add" or "Finally" when _types.EndpointConventionBuilder is { } conventionBuilder && method.ContainingType.Implements(conventionBuilder):
+                // A raw convention can add any metadata.
+                state.Complete = false;
                 return;
             case "WithOpenApi" or "AddOpenApiOperationTransformer":
                 // An operation transformer can add responses the analyzer cannot read; WithOpenApi() alone adds none.

@@ -233,8 +233,16 @@ internal sealed class RouteHandlers
         return prefix.TrimEnd('/') + "/" + pattern.TrimStart('/');
     }
 
-    private bool IsEndpointFactory(IInvocationOperation call) =>
-        call.TargetMethod.Name == "MapGroup" || IsMapCall(call);
+    /// <summary>
+    /// <c>MapGroup</c>, <c>MapGet</c> and every other <c>Map*</c> method (<c>MapHealthChecks</c>, <c>MapHub</c>): what is
+    /// chained on its result configures something else than the group it was called on.
+    /// </summary>
+    private static bool IsEndpointFactory(IInvocationOperation call) =>
+        call.TargetMethod.Name.StartsWith("Map", StringComparison.Ordinal);
+
+    /// <summary>A local typed as <c>IEndpointRouteBuilder</c> may hold a group.</summary>
+    private static bool IsRouteBuilderInterface(ITypeSymbol? type) =>
+        type is { TypeKind: TypeKind.Interface, Name: "IEndpointRouteBuilder" } && type.IsInNamespace("Microsoft", "AspNetCore", "Routing");
 
     private bool IsGroupBuilder(ITypeSymbol? type) =>
         type is not null
@@ -251,7 +259,7 @@ internal sealed class RouteHandlers
 
         if (!_uses.TryGetValue(root.Syntax, out var uses))
         {
-            uses = _uses.GetOrAdd(root.Syntax, new SymbolUses(root));
+            uses = _uses.GetOrAdd(root.Syntax, _ => new SymbolUses(root));
         }
 
         return uses;
@@ -310,7 +318,7 @@ internal sealed class RouteHandlers
                     return;
                 }
 
-                if (group && _owner.IsEndpointFactory(call))
+                if (group && IsEndpointFactory(call))
                 {
                     // g.MapGet(...) configures another endpoint, g.MapGroup(...) a subgroup.
                     return;
@@ -333,9 +341,16 @@ internal sealed class RouteHandlers
                     var outer = Receiver(call) is { } outerReceiver ? Down(outerReceiver) : string.Empty;
                     return CombinePattern(outer, PatternOf(call, "prefix")).TrimEnd('/');
                 case IInvocationOperation call when _owner.IsGroupBuilder(call.Type) && Receiver(call) is { } inner:
+                    if (!call.TargetMethod.DeclaringSyntaxReferences.IsEmpty && !_owner.IsGroupBuilder(inner.WalkDownConversions().Type))
+                    {
+                        // The application's own factory of a group (app.MapApi()): what it puts on the group is out of sight.
+                        Complete = false;
+                        return string.Empty;
+                    }
+
                     Add(call, group: true, depth: 0);
                     return Down(inner);
-                case ILocalReferenceOperation local when _owner.IsGroupBuilder(local.Type):
+                case ILocalReferenceOperation local when _owner.IsGroupBuilder(local.Type) || IsRouteBuilderInterface(local.Type):
                     if (!_seenSymbols.Add(local.Local))
                     {
                         return string.Empty;
@@ -433,14 +448,10 @@ internal sealed class RouteHandlers
                 case IReturnOperation when depth > 0:
                     // A convention helper hands its builder back to the caller's chain, which is followed there.
                     return;
-                case IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation call }:
-                    // Passed to a method in source: read what it does with it. A library method is assumed to add no
-                    // response metadata (MapIdentityApi, a registration helper).
-                    if (!call.TargetMethod.DeclaringSyntaxReferences.IsEmpty)
-                    {
-                        FollowParameter(call.TargetMethod, parameter.Ordinal, group, depth + 1);
-                    }
-
+                case IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation call }
+                    when !call.TargetMethod.DeclaringSyntaxReferences.IsEmpty && call.TargetMethod.MethodKind != MethodKind.DelegateInvoke:
+                    // Passed to a method in source: read what it does with it.
+                    FollowParameter(call.TargetMethod, parameter.Ordinal, group, depth + 1);
                     return;
                 default:
                     Complete = false;

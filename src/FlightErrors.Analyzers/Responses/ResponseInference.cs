@@ -389,12 +389,14 @@ internal sealed class ResponseInference
         }
 
         /// <summary><c>Results.Problem(new ProblemDetails { Status = 503 })</c> reads the status from the details.</summary>
-        private static int? ProblemStatus(IInvocationOperation invocation)
+        private int? ProblemStatus(IInvocationOperation invocation)
         {
             if (invocation.Argument("problemDetails") is { } details)
             {
+                // ProblemDetailsDefaults: a validation problem without a status is a 400, any other a 500.
                 return details.Value.WalkDownConversions() is IObjectCreationOperation creation
-                    ? creation.InitializedValue("Status") is { } status ? status.ConstantInt() : 500
+                    ? creation.InitializedValue("Status") is { } status ? status.ConstantInt()
+                        : creation.Type.InheritsFromOrEquals(_types.HttpValidationProblemDetails) ? 400 : 500
                     : null;
             }
 

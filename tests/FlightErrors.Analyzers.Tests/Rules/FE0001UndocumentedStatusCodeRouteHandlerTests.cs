@@ -283,6 +283,47 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
             """));
     }
 
+    // ---- Review findings (issue 4) --------------------------------------------------------------------------------
+
+    [Fact]
+    public Task A_plain_return_type_documents_its_200_itself()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    app.MapGet("/flights/{id}", (int id) => id > 0 ? new Flight(id) : throw new ArgumentException("id"))
+                        .ProducesProblem(StatusCodes.Status400BadRequest);
+                    app.MapGet("/flights", async () => { await Task.Yield(); return new Flight(1); })
+                        .ProducesProblem(StatusCodes.Status400BadRequest);
+            """));
+    }
+
+    [Fact]
+    public Task Metadata_out_of_sight_silences_the_rule()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    var api = app.MapApi();
+                    api.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(id) : Results.Unauthorized()).Produces<int>();
+                    app.MapGet("/gates/{id}", (int id) => id > 0 ? Results.Ok(id) : Results.NotFound())
+                        .Produces<int>()
+                        .Add(endpoint => endpoint.Metadata.Add(new ProducesResponseTypeAttribute(404)));
+                    Action<RouteHandlerBuilder> document = builder => builder.ProducesProblem(404);
+                    document(app.MapGet("/hangars/{id}", (int id) => id > 0 ? Results.Ok(id) : Results.NotFound()).Produces<int>());
+            """, """
+                private static RouteGroupBuilder MapApi(this IEndpointRouteBuilder app) =>
+                    app.MapGroup("/api").WithMetadata(new ProducesResponseTypeAttribute(StatusCodes.Status401Unauthorized));
+            """));
+    }
+
+    [Fact]
+    public Task A_group_held_as_IEndpointRouteBuilder_is_followed()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    IEndpointRouteBuilder flights = app.MapGroup("/flights").WithMetadata(new ProducesResponseTypeAttribute(404));
+                    flights.MapGet("/{id}", (int id) => id > 0 ? Results.Ok(id) : Results.NotFound()).Produces<int>();
+                    flights.MapGet("/{id}/seats", (int id) => id > 0 ? Results.Ok(id) : {|#0:Results.Conflict()|}).Produces<int>();
+            """),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}/seats", "409", "Conflict"));
+    }
+
     // ---- Fixes --------------------------------------------------------------------------------------------------
 
     [Fact]
@@ -307,6 +348,53 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
                         .Produces<int>(StatusCodes.Status200OK)
                         .ProducesProblem(StatusCodes.Status404NotFound);
             """), UndocumentedStatusCodeCodeFix.AppendOneKey);
+    }
+
+    [Fact]
+    public Task Fix_keeps_comments_in_the_chain()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Endpoints("""
+                    app.MapGet("/flights/{id}", (int id) => id switch { 0 => [|Results.NotFound()|], 1 => Results.Conflict(), _ => Results.Ok(new Flight(id)) })
+                        .Produces<Flight>() // the flight
+                        // conflicts are documented
+                        .ProducesProblem(409)
+                        // the public name
+                        .WithName("GetFlight");
+            """), Endpoints("""
+                    app.MapGet("/flights/{id}", (int id) => id switch { 0 => Results.NotFound(), 1 => Results.Conflict(), _ => Results.Ok(new Flight(id)) })
+                        .Produces<Flight>() // the flight
+                        .ProducesProblem(StatusCodes.Status404NotFound)
+                        // conflicts are documented
+                        .ProducesProblem(409)
+                        // the public name
+                        .WithName("GetFlight");
+            """), UndocumentedStatusCodeCodeFix.AppendOneKey);
+    }
+
+    [Fact]
+    public Task Fix_does_not_name_an_inaccessible_type()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Endpoints("""
+                    app.MapGet("/flights/{id}", FlightHandlers.Get);
+            """) + """
+
+            public static class FlightHandlers
+            {
+                public static IResult Get(int id) => id > 0 ? Results.Ok(new Seat(id)) : [|Results.NotFound()|];
+
+                private sealed record Seat(int Number);
+            }
+            """, Endpoints("""
+                    app.MapGet("/flights/{id}", FlightHandlers.Get).Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound);
+            """) + """
+
+            public static class FlightHandlers
+            {
+                public static IResult Get(int id) => id > 0 ? Results.Ok(new Seat(id)) : Results.NotFound();
+
+                private sealed record Seat(int Number);
+            }
+            """, UndocumentedStatusCodeCodeFix.AppendOneKey);
     }
 
     [Fact]

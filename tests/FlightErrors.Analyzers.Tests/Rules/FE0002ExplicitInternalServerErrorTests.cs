@@ -276,4 +276,12 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                 private static IResult Boarding() => Results.Problem(detail: "boarding system is down", statusCode: StatusCodes.Status503ServiceUnavailable);
             """), ExplicitInternalServerErrorCodeFix.Return503Key);
     }
+
+    [Fact]
+    public Task Validation_problem_details_default_to_400()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    app.MapPost("/flights", () => Results.Problem(new HttpValidationProblemDetails(new System.Collections.Generic.Dictionary<string, string[]>())));
+            """));
+    }
 }

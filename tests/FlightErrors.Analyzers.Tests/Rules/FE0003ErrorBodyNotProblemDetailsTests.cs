@@ -252,4 +252,31 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
             """);
         return VerifyCS.VerifyCodeFixAsync(source, source);
     }
+
+    [Fact]
+    public Task Typed_delegate_lambda_has_no_fix()
+    {
+        var source = Endpoints("""
+                    System.Func<BadRequest<string>> invalid = () => [|TypedResults.BadRequest("bad")|];
+            """);
+        return VerifyCS.VerifyCodeFixAsync(source, source);
+    }
+
+    [Fact]
+    public Task Read_only_dictionary_has_no_validation_fix_on_aspnet_8()
+    {
+        var source = Endpoints("""
+                    app.MapPost("/flights", IResult (string code) =>
+                    {
+                        IReadOnlyDictionary<string, string[]> errors = new Dictionary<string, string[]> { ["code"] = ["unknown"] };
+                        return [|Results.BadRequest(errors)|];
+                    });
+            """);
+        return new VerifyCS.Test
+        {
+            ReferenceSets = [Verification.ReferenceAssemblies.AspNet80],
+            TestCode = source,
+            FixedCode = source,
+        }.RunAsync();
+    }
 }
