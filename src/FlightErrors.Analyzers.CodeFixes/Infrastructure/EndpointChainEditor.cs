@@ -12,38 +12,15 @@ using Microsoft.CodeAnalysis.Simplification;
 namespace FlightErrors.Analyzers;
 
 /// <summary>What to document on one minimal-API endpoint, found by its <c>Map*</c> call.</summary>
-internal sealed class EndpointDocumentation
+internal sealed class EndpointDocumentation : DocumentationPlan
 {
     public EndpointDocumentation(InvocationExpressionSyntax mapCall, ResponseEntry? implicitOk)
+        : base(implicitOk)
     {
         MapCall = mapCall;
-        ImplicitOk = implicitOk;
     }
 
     public InvocationExpressionSyntax MapCall { get; }
-
-    /// <summary>The implicit 200 the endpoint relies on, which must be kept once metadata is added.</summary>
-    public ResponseEntry? ImplicitOk { get; }
-
-    public List<ResponseEntry> Entries { get; } = new();
-
-    public void Add(ResponseEntry entry)
-    {
-        for (var i = 0; i < Entries.Count; i++)
-        {
-            if (Entries[i].StatusCode == entry.StatusCode)
-            {
-                if (Entries[i].TypeId is null && entry.TypeId is not null)
-                {
-                    Entries[i] = entry;
-                }
-
-                return;
-            }
-        }
-
-        Entries.Add(entry);
-    }
 }
 
 /// <summary>
@@ -109,16 +86,7 @@ internal static class EndpointChainEditor
             return null;
         }
 
-        var value = handler;
-        while (value is IConversionOperation or IDelegateCreationOperation or IParenthesizedOperation)
-        {
-            value = value switch
-            {
-                IConversionOperation conversion => conversion.Operand,
-                IDelegateCreationOperation creation => creation.Target,
-                _ => ((IParenthesizedOperation)value).Operand,
-            };
-        }
+        var value = RouteHandlers.HandlerTarget(handler);
 
         TypeSyntax? returnType = value switch
         {

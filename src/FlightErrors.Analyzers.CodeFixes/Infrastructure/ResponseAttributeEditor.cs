@@ -13,42 +13,19 @@ using Microsoft.CodeAnalysis.Simplification;
 namespace FlightErrors.Analyzers;
 
 /// <summary>What to document on one action.</summary>
-internal sealed class ActionDocumentation
+internal sealed class ActionDocumentation : DocumentationPlan
 {
     public ActionDocumentation(MethodDeclarationSyntax method, bool typedErrors, ResponseEntry? implicitOk)
+        : base(implicitOk)
     {
         Method = method;
         TypedErrors = typedErrors;
-        ImplicitOk = implicitOk;
     }
 
     public MethodDeclarationSyntax Method { get; }
 
     /// <summary>Document error codes with <c>ProblemDetails</c> (outside <c>[ApiController]</c>, which implies it).</summary>
-    public bool TypedErrors { get; set; }
-
-    /// <summary>The implicit 200 the action relies on, which must be kept once an attribute is added.</summary>
-    public ResponseEntry? ImplicitOk { get; set; }
-
-    public List<ResponseEntry> Entries { get; } = new();
-
-    public void Add(ResponseEntry entry)
-    {
-        for (var i = 0; i < Entries.Count; i++)
-        {
-            if (Entries[i].StatusCode == entry.StatusCode)
-            {
-                if (Entries[i].TypeId is null && entry.TypeId is not null)
-                {
-                    Entries[i] = entry;
-                }
-
-                return;
-            }
-        }
-
-        Entries.Add(entry);
-    }
+    public bool TypedErrors { get; }
 }
 
 /// <summary>

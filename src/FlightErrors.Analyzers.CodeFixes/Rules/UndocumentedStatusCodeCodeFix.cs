@@ -162,17 +162,7 @@ public sealed class UndocumentedStatusCodeCodeFix : CodeFixProvider
                 }
 
                 var plan = Plan(method, diagnostic, all ? DocumentAllKey : DocumentOneKey);
-                if (plans.TryGetValue(method, out var existing))
-                {
-                    foreach (var entry in plan.Entries)
-                    {
-                        existing.Add(entry);
-                    }
-                }
-                else
-                {
-                    plans.Add(method, plan);
-                }
+                DocumentationPlan.Merge(plans, method, plan);
             }
 
             if (plans.Count > 0)
@@ -200,17 +190,7 @@ public sealed class UndocumentedStatusCodeCodeFix : CodeFixProvider
             }
 
             var plan = EndpointPlan(mapCall, diagnostic, endpointKey);
-            if (endpoints.TryGetValue(mapCall, out var existing))
-            {
-                foreach (var entry in plan.Entries)
-                {
-                    existing.Add(entry);
-                }
-            }
-            else
-            {
-                endpoints.Add(mapCall, plan);
-            }
+            DocumentationPlan.Merge(endpoints, mapCall, plan);
         }
 
         if (endpoints.Count == 0)

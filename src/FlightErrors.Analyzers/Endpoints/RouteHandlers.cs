@@ -103,17 +103,7 @@ internal sealed class RouteHandlers
             return null;
         }
 
-        var value = handlerValue;
-        while (value is IConversionOperation or IDelegateCreationOperation or IParenthesizedOperation)
-        {
-            value = value switch
-            {
-                IConversionOperation conversion => conversion.Operand,
-                IDelegateCreationOperation creation => creation.Target,
-                _ => ((IParenthesizedOperation)value).Operand,
-            };
-        }
-
+        var value = HandlerTarget(handlerValue);
         IMethodSymbol handler;
         IOperation? body = null;
         switch (value)
@@ -134,6 +124,23 @@ internal sealed class RouteHandlers
         var prefix = Receiver(invocation) is { } receiver ? walk.Down(receiver) : string.Empty;
         var route = Verb(invocation) + CombinePattern(prefix, PatternOf(invocation, "pattern"));
         return new RouteHandler(invocation, handler, value, body, route, walk.Calls.ToImmutable(), walk.Complete);
+    }
+
+    /// <summary>The lambda or method reference a handler argument holds, seen through delegate conversions.</summary>
+    internal static IOperation HandlerTarget(IOperation handlerValue)
+    {
+        var value = handlerValue;
+        while (value is IConversionOperation or IDelegateCreationOperation or IParenthesizedOperation)
+        {
+            value = value switch
+            {
+                IConversionOperation conversion => conversion.Operand,
+                IDelegateCreationOperation creation => creation.Target,
+                _ => ((IParenthesizedOperation)value).Operand,
+            };
+        }
+
+        return value;
     }
 
     /// <summary>The builder a call is made on: the instance, or the <c>this</c> argument of an extension method.</summary>
