@@ -36,8 +36,8 @@ internal static class EndpointChainEditor
     private static readonly SyntaxAnnotation InsertedAnnotation = new(nameof(EndpointChainEditor));
 
     /// <summary>Whether the call maps an endpoint whose builder takes <c>.Produces*</c> (a <c>RouteHandlerBuilder</c>).</summary>
-    public static bool CanAppend(InvocationExpressionSyntax mapCall, SemanticModel model, CancellationToken cancellationToken) =>
-        IsRouteHandlerBuilder(model.GetTypeInfo(mapCall, cancellationToken).Type, model.Compilation);
+    public static bool CanAppend(InvocationExpressionSyntax mapCall, SemanticModel model, KnownTypes types, CancellationToken cancellationToken) =>
+        IsRouteHandlerBuilder(model.GetTypeInfo(mapCall, cancellationToken).Type, types);
 
     public static async Task<Document> AppendAsync(Document document, IReadOnlyCollection<EndpointDocumentation> endpoints, CancellationToken cancellationToken)
     {
@@ -52,9 +52,9 @@ internal static class EndpointChainEditor
         var byEnd = new Dictionary<ExpressionSyntax, EndpointDocumentation>();
         foreach (var endpoint in endpoints)
         {
-            if (CanAppend(endpoint.MapCall, model, cancellationToken))
+            if (CanAppend(endpoint.MapCall, model, types, cancellationToken))
             {
-                byEnd[ChainEnd(endpoint.MapCall, model, cancellationToken)] = endpoint;
+                byEnd[ChainEnd(endpoint.MapCall, model, types, cancellationToken)] = endpoint;
             }
         }
 
@@ -213,14 +213,14 @@ internal static class EndpointChainEditor
     }
 
     /// <summary>The last call of the endpoint's builder chain that still returns the <c>RouteHandlerBuilder</c>.</summary>
-    private static ExpressionSyntax ChainEnd(InvocationExpressionSyntax mapCall, SemanticModel model, CancellationToken cancellationToken)
+    private static ExpressionSyntax ChainEnd(InvocationExpressionSyntax mapCall, SemanticModel model, KnownTypes types, CancellationToken cancellationToken)
     {
         ExpressionSyntax current = mapCall;
         while (current.Parent is MemberAccessExpressionSyntax access
             && access.Expression == current
             && access.Parent is InvocationExpressionSyntax next
             && next.Expression == access
-            && IsRouteHandlerBuilder(model.GetTypeInfo(next, cancellationToken).Type, model.Compilation))
+            && IsRouteHandlerBuilder(model.GetTypeInfo(next, cancellationToken).Type, types))
         {
             current = next;
         }
@@ -228,9 +228,8 @@ internal static class EndpointChainEditor
         return current;
     }
 
-    private static bool IsRouteHandlerBuilder(ITypeSymbol? type, Compilation compilation) =>
-        type is not null
-        && SymbolEqualityComparer.Default.Equals(type, compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.RouteHandlerBuilder"));
+    private static bool IsRouteHandlerBuilder(ITypeSymbol? type, KnownTypes types) =>
+        type is not null && SymbolEqualityComparer.Default.Equals(type, types.RouteHandlerBuilder);
 
     private static ExpressionSyntax Append(ExpressionSyntax end, List<ResponseEntry> entries, KnownTypes types, SemanticModel model, int position, SyntaxGenerator generator)
     {

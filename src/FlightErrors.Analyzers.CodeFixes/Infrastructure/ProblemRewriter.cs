@@ -106,7 +106,7 @@ internal sealed class ProblemRewriter
         {
             ProblemFactory.Controller => _types.ActionResultInterface is null ? null : validation ? _types.ActionResult : _types.ObjectResult,
             ProblemFactory.Results => _types.Result,
-            _ => _types.Compilation.GetTypeByMetadataName(validation ? "Microsoft.AspNetCore.Http.HttpResults.ValidationProblem" : "Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult"),
+            _ => validation ? _types.ValidationProblemHttpResult : _types.ProblemHttpResult,
         };
 
         if (replacement is null)
@@ -224,7 +224,7 @@ internal sealed class ProblemRewriter
             case ProblemFactory.TypedResults when statusCode == 400:
                 return Call(factory, "ValidationProblem", arguments.Add(SyntaxFactory.Argument(errors.WithoutTrivia())));
             case ProblemFactory.Controller when statusCode == 400
-                && _types.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ValidationProblemDetails") is { } details:
+                && _types.ValidationProblemDetails is { } details:
                 var creation = SyntaxFactory.ObjectCreationExpression(
                     (TypeSyntax)_generator.TypeExpression(details, addImport: true),
                     SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(errors.WithoutTrivia()))),
@@ -245,7 +245,7 @@ internal sealed class ProblemRewriter
         {
             ProblemFactory.Results => _types.Results?.GetMembers("ValidationProblem") ?? ImmutableArray<ISymbol>.Empty,
             ProblemFactory.TypedResults => _types.TypedResults?.GetMembers("ValidationProblem") ?? ImmutableArray<ISymbol>.Empty,
-            _ => _types.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ValidationProblemDetails") is { } details
+            _ => _types.ValidationProblemDetails is { } details
                 ? ImmutableArray<ISymbol>.CastUp(details.InstanceConstructors)
                 : ImmutableArray<ISymbol>.Empty,
         };

@@ -78,13 +78,14 @@ public sealed class UndocumentedStatusCodeCodeFix : CodeFixProvider
         var document = context.Document;
         var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         if (model is null
+            || KnownTypes.TryCreate(model.Compilation) is not { } types
             || FindMapCall(root, diagnostic) is not { } mapCall
             || ResponseEntry.Parse(Property(diagnostic, UndocumentedStatusCodeAnalyzer.StatusCodeProperty)) is not { } code)
         {
             return;
         }
 
-        if (EndpointChainEditor.CanAppend(mapCall, model, context.CancellationToken))
+        if (EndpointChainEditor.CanAppend(mapCall, model, types, context.CancellationToken))
         {
             context.RegisterCodeFix(
                 CodeAction.Create(

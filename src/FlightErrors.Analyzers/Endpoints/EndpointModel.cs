@@ -159,7 +159,7 @@ internal sealed class EndpointModel
             case IAnonymousFunctionOperation lambda:
                 function = lambda.Symbol;
                 body = lambda.Body;
-                if (semanticModel is not null && Routes.IsHandler(lambda) && RouteHandlers.PassedTo(lambda)?.Parent is IInvocationOperation mapCall)
+                if (semanticModel is not null && Routes.MapCallOf(lambda) is { } mapCall)
                 {
                     route = Routes.TryCreate(mapCall, new SemanticModelSource(semanticModel), cancellationToken);
                 }

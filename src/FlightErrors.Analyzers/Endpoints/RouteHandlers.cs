@@ -74,9 +74,9 @@ internal sealed class RouteHandlers
         IsMapName(invocation.TargetMethod.Name)
         && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _types.EndpointRouteBuilderExtensions);
 
-    /// <summary>Whether <paramref name="lambda"/> is passed as the handler of a <c>Map*</c> call.</summary>
-    public bool IsHandler(IAnonymousFunctionOperation lambda) =>
-        PassedTo(lambda) is { Parameter.Name: "handler", Parent: IInvocationOperation call } && IsMapCall(call);
+    /// <summary>The <c>Map*</c> call <paramref name="lambda"/> is passed to as the handler, if it is one.</summary>
+    public IInvocationOperation? MapCallOf(IAnonymousFunctionOperation lambda) =>
+        PassedTo(lambda) is { Parameter.Name: "handler", Parent: IInvocationOperation call } && IsMapCall(call) ? call : null;
 
     /// <summary>Whether <paramref name="lambda"/> is an endpoint filter (<c>.AddEndpointFilter(async (context, next) =&gt; …)</c>), which can answer for the endpoint.</summary>
     public static bool IsEndpointFilter(IAnonymousFunctionOperation lambda) =>
@@ -248,8 +248,8 @@ internal sealed class RouteHandlers
         call.TargetMethod.Name.StartsWith("Map", StringComparison.Ordinal);
 
     /// <summary>A local typed as <c>IEndpointRouteBuilder</c> may hold a group.</summary>
-    private static bool IsRouteBuilderInterface(ITypeSymbol? type) =>
-        type is { TypeKind: TypeKind.Interface, Name: "IEndpointRouteBuilder" } && type.IsInNamespace("Microsoft", "AspNetCore", "Routing");
+    private bool IsRouteBuilderInterface(ITypeSymbol? type) =>
+        type is not null && SymbolEqualityComparer.Default.Equals(type, _types.EndpointRouteBuilder);
 
     private bool IsGroupBuilder(ITypeSymbol? type) =>
         type is not null
@@ -357,7 +357,7 @@ internal sealed class RouteHandlers
 
                     Add(call, group: true, depth: 0);
                     return Down(inner);
-                case ILocalReferenceOperation local when _owner.IsGroupBuilder(local.Type) || IsRouteBuilderInterface(local.Type):
+                case ILocalReferenceOperation local when _owner.IsGroupBuilder(local.Type) || _owner.IsRouteBuilderInterface(local.Type):
                     if (!_seenSymbols.Add(local.Local))
                     {
                         return string.Empty;

@@ -52,9 +52,14 @@ internal sealed class KnownTypes
         StatusCodes = Get(compilation, "Microsoft.AspNetCore.Http.StatusCodes");
         ProducesResponseTypeMetadata = Get(compilation, "Microsoft.AspNetCore.Http.Metadata.IProducesResponseTypeMetadata");
         HttpValidationProblemDetails = Get(compilation, "Microsoft.AspNetCore.Http.HttpValidationProblemDetails");
+        ValidationProblemDetails = Get(compilation, "Microsoft.AspNetCore.Mvc.ValidationProblemDetails");
+        ProblemHttpResult = Get(compilation, "Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult");
+        ValidationProblemHttpResult = Get(compilation, "Microsoft.AspNetCore.Http.HttpResults.ValidationProblem");
 
         EndpointRouteBuilderExtensions = Get(compilation, "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
         RouteGroupBuilder = Get(compilation, "Microsoft.AspNetCore.Routing.RouteGroupBuilder");
+        RouteHandlerBuilder = Get(compilation, "Microsoft.AspNetCore.Builder.RouteHandlerBuilder");
+        EndpointRouteBuilder = Get(compilation, "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
         EndpointConventionBuilder = Get(compilation, "Microsoft.AspNetCore.Builder.IEndpointConventionBuilder");
         OpenApiRouteHandlerBuilderExtensions = Get(compilation, "Microsoft.AspNetCore.Http.OpenApiRouteHandlerBuilderExtensions");
         RoutingEndpointConventionBuilderExtensions = Get(compilation, "Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions");
@@ -134,10 +139,23 @@ internal sealed class KnownTypes
 
     public INamedTypeSymbol? HttpValidationProblemDetails { get; }
 
+    public INamedTypeSymbol? ValidationProblemDetails { get; }
+
+    /// <summary><c>TypedResults.Problem(...)</c>'s result.</summary>
+    public INamedTypeSymbol? ProblemHttpResult { get; }
+
+    /// <summary><c>TypedResults.ValidationProblem(...)</c>'s result.</summary>
+    public INamedTypeSymbol? ValidationProblemHttpResult { get; }
+
     /// <summary><c>MapGet</c>, <c>MapPost</c>, … on <c>IEndpointRouteBuilder</c>.</summary>
     public INamedTypeSymbol? EndpointRouteBuilderExtensions { get; }
 
     public INamedTypeSymbol? RouteGroupBuilder { get; }
+
+    /// <summary>What <c>MapGet(pattern, handler)</c> returns; the type <c>.Produces*</c> extends.</summary>
+    public INamedTypeSymbol? RouteHandlerBuilder { get; }
+
+    public INamedTypeSymbol? EndpointRouteBuilder { get; }
 
     public INamedTypeSymbol? EndpointConventionBuilder { get; }
 
