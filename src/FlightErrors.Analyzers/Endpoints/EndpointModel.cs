@@ -106,8 +106,8 @@ internal sealed class EndpointModel
             return false;
         }
 
-        var firstBlock = context.OperationBlocks[0];
-        var options = Options.For(firstBlock.Syntax.SyntaxTree);
+        var body = BodyBlock(context.OperationBlocks);
+        var options = Options.For(body.Syntax.SyntaxTree);
         bool inScope;
         bool isApiController;
         var inController = true;
@@ -126,7 +126,7 @@ internal sealed class EndpointModel
             inController = false;
         }
 
-        if (!inScope || firstBlock.SemanticModel is not { } semanticModel)
+        if (!inScope || body.SemanticModel is not { } semanticModel)
         {
             return false;
         }
@@ -137,8 +137,25 @@ internal sealed class EndpointModel
             return false;
         }
 
-        endpoint = new EndpointContext(method, method.Name, isApiController, options, responses, firstBlock.Syntax.Parent ?? firstBlock.Syntax, inController);
+        endpoint = new EndpointContext(method, method.Name, isApiController, options, responses, body.Syntax.Parent ?? body.Syntax, inController);
         return true;
+    }
+
+    /// <summary>
+    /// The method's body among its operation blocks. Attributes on parameters (<c>[FromHeader(Name = "If-Match")]</c>)
+    /// and default values are blocks of their own and may come first.
+    /// </summary>
+    private static IOperation BodyBlock(ImmutableArray<IOperation> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            if (block.Kind is OperationKind.Block or OperationKind.MethodBody or OperationKind.ConstructorBody)
+            {
+                return block;
+            }
+        }
+
+        return blocks[0];
     }
 
     /// <summary>

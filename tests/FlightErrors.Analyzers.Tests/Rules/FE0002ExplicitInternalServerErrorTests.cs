@@ -37,6 +37,30 @@ public sealed class FE0002ExplicitInternalServerErrorTests
             """), VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get"));
     }
 
+    // Found by the end-to-end sample (issue 5): an argument of a parameter's attribute is an operation block of
+    // its own, and it came before the body, which then went unread.
+    [Theory]
+    [InlineData("[FromHeader(Name = \"If-Match\")] string? ifMatch")]
+    [InlineData("[FromQuery] int page = 1")]
+    [InlineData("[FromBody] string body, [FromServices] IServiceProvider services")]
+    public Task Actions_with_attributed_or_defaulted_parameters_are_read(string parameters)
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller($$"""
+                [HttpPut("{id}")]
+                public IActionResult Put(int id, {{parameters}})
+                {
+                    try
+                    {
+                        return Ok(id);
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        return [|StatusCode(500, ex.Message)|];
+                    }
+                }
+            """));
+    }
+
     [Fact]
     public Task Response_status_assignments_and_helpers_are_reported_where_they_produce_the_500()
     {

@@ -21,6 +21,17 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
         }
         """;
 
+    // Found by the end-to-end sample (issue 5): parameter attributes are operation blocks that may come first.
+    [Fact]
+    public Task Actions_with_attributed_parameters_are_read()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [HttpGet]
+                public IActionResult Search([FromQuery(Name = "from")] string? origin, int page = 1) =>
+                    origin is { Length: 3 } ? Ok(page) : {|#0:BadRequest("Airport codes have three letters.")|};
+            """), VerifyCS.Diagnostic().WithLocation(0).WithArguments("Search", "400", "Bad Request", "a string body"));
+    }
+
     [Theory]
     [InlineData("BadRequest(\"bad building code\")", "400", "Bad Request", "a string body")]
     [InlineData("NotFound(new { error = \"no such flight\" })", "404", "Not Found", "an anonymous object body")]
