@@ -90,7 +90,7 @@ internal sealed class ProblemRewriter
     /// </summary>
     public bool CanReplace(IOperation producer, ProblemFactory factory, bool validation)
     {
-        var target = producer.Parent is IConversionOperation conversion ? conversion.Type : producer.Type;
+        var target = TargetType(producer);
         if (target is null)
         {
             return false;
@@ -116,6 +116,40 @@ internal sealed class ProblemRewriter
 
         var conversionToTarget = _types.Compilation.ClassifyConversion(replacement, target);
         return conversionToTarget.IsIdentity || (conversionToTarget.IsImplicit && !conversionToTarget.IsNumeric);
+    }
+
+    /// <summary>
+    /// The type the replacement has to convert to. For an arm of a conditional or switch expression that is the type
+    /// the whole expression is converted to, not the arm's type today: once an arm is rewritten (<c>Problem(...)</c>
+    /// beside <c>BadRequest(ModelState)</c>) the arms' best common type changes, and every arm still converts to the
+    /// type the outermost expression is converted to.
+    /// </summary>
+    private static ITypeSymbol? TargetType(IOperation producer)
+    {
+        var current = producer.Parent is IConversionOperation { IsImplicit: true } armConversion ? armConversion : producer;
+        while (true)
+        {
+            if (current.Parent is ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression } arm && arm.Value == current)
+            {
+                current = switchExpression;
+            }
+            else if (current.Parent is IConditionalOperation { IsRef: false, WhenFalse: not null } conditional
+                && (conditional.WhenTrue == current || conditional.WhenFalse == current))
+            {
+                current = conditional;
+            }
+            else
+            {
+                break;
+            }
+
+            if (current.Parent is IConversionOperation { IsImplicit: true } outer)
+            {
+                current = outer;
+            }
+        }
+
+        return current == producer ? producer.Type : current.Type;
     }
 
     /// <summary>

@@ -25,7 +25,10 @@ public sealed class ErrorBodyNotProblemDetailsCodeFix : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ErrorBodyNotProblemDetails);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    private static readonly FixAllProvider FixAll = PreferredFixAll.Create();
+
+    // Each occurrence gets the chosen kind of fix where it is offered, else its first one (see PreferredFixAll).
+    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

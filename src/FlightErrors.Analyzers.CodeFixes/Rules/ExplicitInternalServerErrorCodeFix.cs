@@ -27,7 +27,10 @@ public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ExplicitInternalServerError);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    private static readonly FixAllProvider FixAll = PreferredFixAll.Create();
+
+    // Each occurrence gets the chosen kind of fix where it is offered, else its first one (see PreferredFixAll).
+    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

@@ -196,6 +196,64 @@ public sealed class FE0002ExplicitInternalServerErrorTests
             """), ExplicitInternalServerErrorCodeFix.RethrowKey);
     }
 
+    // dotnet format runs Fix All with the key of the first diagnostic it meets (issue 5): a rethrow Fix All must not
+    // leave the 500s outside a catch behind, so they get their first fix, 503.
+    [Fact]
+    public Task Fix_all_rethrow_gives_the_first_fix_where_there_is_nothing_to_rethrow()
+    {
+        return VerifyCS.VerifyFixAllAsync(Controller("""
+                public IActionResult Get(int id)
+                {
+                    if (id < 0)
+                    {
+                        return [|StatusCode(500)|];
+                    }
+
+                    try { return Ok(); }
+                    catch (InvalidOperationException) { return [|StatusCode(500, "boom")|]; }
+                }
+            """), Controller("""
+                public IActionResult Get(int id)
+                {
+                    if (id < 0)
+                    {
+                        return Problem(statusCode: StatusCodes.Status503ServiceUnavailable);
+                    }
+
+                    try { return Ok(); }
+                    catch (InvalidOperationException) { throw; }
+                }
+            """), ExplicitInternalServerErrorCodeFix.RethrowKey);
+    }
+
+    [Fact]
+    public Task Fix_all_502_applies_everywhere_it_is_offered()
+    {
+        return VerifyCS.VerifyFixAllAsync(Controller("""
+                public IActionResult Get(int id)
+                {
+                    if (id < 0)
+                    {
+                        return [|StatusCode(500)|];
+                    }
+
+                    try { return Ok(); }
+                    catch (InvalidOperationException) { return [|StatusCode(500, "boom")|]; }
+                }
+            """), Controller("""
+                public IActionResult Get(int id)
+                {
+                    if (id < 0)
+                    {
+                        return Problem(statusCode: StatusCodes.Status502BadGateway);
+                    }
+
+                    try { return Ok(); }
+                    catch (InvalidOperationException) { return Problem(detail: "boom", statusCode: StatusCodes.Status502BadGateway); }
+                }
+            """), ExplicitInternalServerErrorCodeFix.Return502Key);
+    }
+
     [Fact]
     public Task A_body_with_side_effects_is_not_dropped()
     {

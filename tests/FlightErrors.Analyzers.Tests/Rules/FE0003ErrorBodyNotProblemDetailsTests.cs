@@ -123,6 +123,20 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
             """));
     }
 
+    // dotnet format runs Fix All with the key of the first diagnostic it meets (issue 5): whichever kind starts it,
+    // every error body is rewritten in one pass.
+    [Theory]
+    [InlineData(ErrorBodyNotProblemDetailsCodeFix.UseProblemKey)]
+    [InlineData(ErrorBodyNotProblemDetailsCodeFix.UseValidationProblemKey)]
+    public Task Fix_all_rewrites_text_and_field_error_bodies_together(string equivalenceKey)
+    {
+        return VerifyCS.VerifyFixAllAsync(Controller("""
+                public IActionResult Get(int id) => id switch { 0 => [|BadRequest("bad building code")|], 1 => [|BadRequest(ModelState)|], _ => Ok("fine") };
+            """), Controller("""
+                public IActionResult Get(int id) => id switch { 0 => Problem(detail: "bad building code", statusCode: StatusCodes.Status400BadRequest), 1 => ValidationProblem(ModelState), _ => Ok("fine") };
+            """), equivalenceKey);
+    }
+
     [Fact]
     public Task Bodyless_error_becomes_problem_when_mapping_is_suppressed()
     {

@@ -1,0 +1,109 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+
+namespace FlightErrors.Analyzers;
+
+/// <summary>
+/// Fix All for fixers that offer a different set of fixes per diagnostic (FE0002 rethrows only inside a catch;
+/// FE0003 offers ValidationProblem only for field errors): each diagnostic gets the fix with the chosen equivalence
+/// key when it has one, and otherwise the first fix it offers. The batch fixer would skip the others, and
+/// <c>dotnet format analyzers</c>, which runs Fix All with the key of the first diagnostic it meets, would leave
+/// them for a second run.
+/// </summary>
+internal static class PreferredFixAll
+{
+    public static FixAllProvider Create() => FixAllProvider.Create(FixDocumentAsync);
+
+    private static async Task<Document?> FixDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var cancellationToken = context.CancellationToken;
+        if (diagnostics.IsEmpty || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
+        {
+            return null;
+        }
+
+        // Mark each diagnostic's node first: every fix changes the document, and the marks find the rest again.
+        var marks = new List<(SyntaxAnnotation Mark, Diagnostic Diagnostic)>(diagnostics.Length);
+        var marksByNode = new Dictionary<SyntaxNode, List<SyntaxAnnotation>>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (!diagnostic.Location.IsInSource || diagnostic.Location.SourceTree != root.SyntaxTree)
+            {
+                continue;
+            }
+
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            var mark = new SyntaxAnnotation(nameof(PreferredFixAll));
+            marks.Add((mark, diagnostic));
+            if (!marksByNode.TryGetValue(node, out var nodeMarks))
+            {
+                marksByNode[node] = nodeMarks = new List<SyntaxAnnotation>(1);
+            }
+
+            nodeMarks.Add(mark);
+        }
+
+        root = root.ReplaceNodes(marksByNode.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(marksByNode[original]));
+        var current = document.WithSyntaxRoot(root);
+        var changed = false;
+        foreach (var (mark, diagnostic) in marks)
+        {
+            root = await current.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || Single(root.GetAnnotatedNodes(mark)) is not { } node)
+            {
+                continue; // an earlier fix removed it, e.g. a rethrow that replaced the whole return
+            }
+
+            var moved = Diagnostic.Create(
+                diagnostic.Descriptor,
+                Location.Create(root.SyntaxTree, node.Span),
+                diagnostic.AdditionalLocations,
+                diagnostic.Properties);
+            var actions = new List<CodeAction>(4);
+            var fixContext = new CodeFixContext(current, moved, (action, _) => actions.Add(action), cancellationToken);
+            await context.CodeFixProvider.RegisterCodeFixesAsync(fixContext).ConfigureAwait(false);
+            if (Choose(actions, context.CodeActionEquivalenceKey) is not { } action)
+            {
+                continue;
+            }
+
+            foreach (var operation in await action.GetOperationsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (operation is ApplyChangesOperation apply && apply.ChangedSolution.GetDocument(current.Id) is { } fixedDocument)
+                {
+                    current = fixedDocument;
+                    changed = true;
+                }
+            }
+        }
+
+        return changed ? current : null;
+    }
+
+    private static CodeAction? Choose(List<CodeAction> actions, string? equivalenceKey)
+    {
+        foreach (var action in actions)
+        {
+            if (action.EquivalenceKey == equivalenceKey)
+            {
+                return action;
+            }
+        }
+
+        return actions.Count > 0 ? actions[0] : null;
+    }
+
+    private static SyntaxNode? Single(IEnumerable<SyntaxNode> nodes)
+    {
+        foreach (var node in nodes)
+        {
+            return node;
+        }
+
+        return null;
+    }
+}
