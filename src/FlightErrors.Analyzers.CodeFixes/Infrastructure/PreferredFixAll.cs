@@ -12,13 +12,14 @@ namespace FlightErrors.Analyzers;
 /// FE0003 offers ValidationProblem only for field errors): each diagnostic gets the fix with the chosen equivalence
 /// key when it has one, and otherwise the first fix it offers. The batch fixer would skip the others, and
 /// <c>dotnet format analyzers</c>, which runs Fix All with the key of the first diagnostic it meets, would leave
-/// them for a second run.
+/// them for a second run. A fix whose key is among the overriding keys wins wherever it is offered.
 /// </summary>
 internal static class PreferredFixAll
 {
-    public static FixAllProvider Create() => FixAllProvider.Create(FixDocumentAsync);
+    public static FixAllProvider Create(params string[] overridingKeys) =>
+        FixAllProvider.Create((context, document, diagnostics) => FixDocumentAsync(context, document, diagnostics, overridingKeys));
 
-    private static async Task<Document?> FixDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+    private static async Task<Document?> FixDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics, string[] overridingKeys)
     {
         var cancellationToken = context.CancellationToken;
         if (diagnostics.IsEmpty || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
@@ -26,8 +27,9 @@ internal static class PreferredFixAll
             return null;
         }
 
-        // Mark each diagnostic's node first: every fix changes the document, and the marks find the rest again.
-        var marks = new List<(SyntaxAnnotation Mark, Diagnostic Diagnostic)>(diagnostics.Length);
+        // Mark each diagnostic's node (and the nodes of its additional locations, such as a Map* call) first: every fix
+        // changes the document, and the marks find the rest again.
+        var marks = new List<(SyntaxAnnotation[] Marks, Diagnostic Diagnostic)>(diagnostics.Length);
         var marksByNode = new Dictionary<SyntaxNode, List<SyntaxAnnotation>>();
         foreach (var diagnostic in diagnostics)
         {
@@ -36,37 +38,56 @@ internal static class PreferredFixAll
                 continue;
             }
 
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var mark = new SyntaxAnnotation(nameof(PreferredFixAll));
-            marks.Add((mark, diagnostic));
-            if (!marksByNode.TryGetValue(node, out var nodeMarks))
+            var locationMarks = new SyntaxAnnotation[1 + diagnostic.AdditionalLocations.Count];
+            for (var i = 0; i < locationMarks.Length; i++)
             {
-                marksByNode[node] = nodeMarks = new List<SyntaxAnnotation>(1);
+                var location = i == 0 ? diagnostic.Location : diagnostic.AdditionalLocations[i - 1];
+                if (location.SourceTree != root.SyntaxTree)
+                {
+                    continue;
+                }
+
+                var node = root.FindNode(location.SourceSpan, getInnermostNodeForTie: true);
+                locationMarks[i] = new SyntaxAnnotation(nameof(PreferredFixAll));
+                if (!marksByNode.TryGetValue(node, out var nodeMarks))
+                {
+                    marksByNode[node] = nodeMarks = new List<SyntaxAnnotation>(1);
+                }
+
+                nodeMarks.Add(locationMarks[i]);
             }
 
-            nodeMarks.Add(mark);
+            marks.Add((locationMarks, diagnostic));
         }
 
         root = root.ReplaceNodes(marksByNode.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(marksByNode[original]));
         var current = document.WithSyntaxRoot(root);
         var changed = false;
-        foreach (var (mark, diagnostic) in marks)
+        foreach (var (locationMarks, diagnostic) in marks)
         {
             root = await current.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || Single(root.GetAnnotatedNodes(mark)) is not { } node)
+            if (root is null || Single(root.GetAnnotatedNodes(locationMarks[0])) is not { } node)
             {
                 continue; // an earlier fix removed it, e.g. a rethrow that replaced the whole return
+            }
+
+            var additionalLocations = new List<Location>(diagnostic.AdditionalLocations.Count);
+            for (var i = 1; i < locationMarks.Length; i++)
+            {
+                additionalLocations.Add(locationMarks[i] is { } mark && Single(root.GetAnnotatedNodes(mark)) is { } additional
+                    ? Location.Create(root.SyntaxTree, additional.Span)
+                    : diagnostic.AdditionalLocations[i - 1]);
             }
 
             var moved = Diagnostic.Create(
                 diagnostic.Descriptor,
                 Location.Create(root.SyntaxTree, node.Span),
-                diagnostic.AdditionalLocations,
+                additionalLocations,
                 diagnostic.Properties);
             var actions = new List<CodeAction>(4);
             var fixContext = new CodeFixContext(current, moved, (action, _) => actions.Add(action), cancellationToken);
             await context.CodeFixProvider.RegisterCodeFixesAsync(fixContext).ConfigureAwait(false);
-            if (Choose(actions, context.CodeActionEquivalenceKey) is not { } action)
+            if (Choose(actions, context.CodeActionEquivalenceKey, overridingKeys) is not { } action)
             {
                 continue;
             }
@@ -84,8 +105,16 @@ internal static class PreferredFixAll
         return changed ? current : null;
     }
 
-    private static CodeAction? Choose(List<CodeAction> actions, string? equivalenceKey)
+    private static CodeAction? Choose(List<CodeAction> actions, string? equivalenceKey, string[] overridingKeys)
     {
+        foreach (var action in actions)
+        {
+            if (System.Array.IndexOf(overridingKeys, action.EquivalenceKey) >= 0)
+            {
+                return action;
+            }
+        }
+
         foreach (var action in actions)
         {
             if (action.EquivalenceKey == equivalenceKey)

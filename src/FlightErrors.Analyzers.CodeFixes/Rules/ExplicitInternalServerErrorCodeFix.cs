@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
@@ -27,9 +28,11 @@ public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ExplicitInternalServerError);
 
-    private static readonly FixAllProvider FixAll = PreferredFixAll.Create();
+    // Fix All never turns a caught exception into a response: inside a catch it rethrows whichever fix started it
+    // (whether the failure is a known upstream one is a call to make per site); elsewhere each occurrence gets the
+    // chosen code, or 503 when the rethrow started it (see PreferredFixAll).
+    private static readonly FixAllProvider FixAll = PreferredFixAll.Create(RethrowKey);
 
-    // Each occurrence gets the chosen kind of fix where it is offered, else its first one (see PreferredFixAll).
     public override FixAllProvider GetFixAllProvider() => FixAll;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -53,7 +56,7 @@ public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         "Let the exception reach the exception handler",
-                        _ => Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(returnStatement, Rethrow(returnStatement)))),
+                        _ => Task.FromResult(document.WithSyntaxRoot(Rethrow(root, returnStatement))),
                         RethrowKey),
                     diagnostic);
             }
@@ -75,9 +78,53 @@ public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
         context.RegisterCodeFix(
             CodeAction.Create(
                 title,
-                ct => Imports.AddForAsync(document, root.ReplaceNode(node, replacement.WithTriviaFrom(node).WithAdditionalAnnotations(Rewritten)), Rewritten, ct),
+                ct => ReplaceAsync(document, root, node, replacement, Undocumented(diagnostic, statusCode) ? diagnostic : null, statusCode, ct),
                 key),
             diagnostic);
+    }
+
+    /// <summary>
+    /// Replaces the 500 and, when the endpoint documents its codes and not this one, documents the new code the way
+    /// FE0001's fix would, so one pass of <c>dotnet format</c> leaves no FE0001 behind.
+    /// </summary>
+    private static async Task<Document> ReplaceAsync(Document document, SyntaxNode root, SyntaxNode node, SyntaxNode replacement, Diagnostic? document50x, int statusCode, CancellationToken cancellationToken)
+    {
+        if (document50x is not null)
+        {
+            var mark = new SyntaxAnnotation(nameof(ExplicitInternalServerErrorCodeFix));
+            document = await UndocumentedStatusCodeCodeFix.DocumentStatusCodeAsync(
+                document.WithSyntaxRoot(root.ReplaceNode(node, node.WithAdditionalAnnotations(mark))),
+                document50x,
+                statusCode,
+                cancellationToken).ConfigureAwait(false);
+            root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+            foreach (var marked in root.GetAnnotatedNodes(mark))
+            {
+                node = marked;
+                break;
+            }
+        }
+
+        return await Imports.AddForAsync(document, root.ReplaceNode(node, replacement.WithTriviaFrom(node).WithAdditionalAnnotations(Rewritten)), Rewritten, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool Undocumented(Diagnostic diagnostic, int statusCode)
+    {
+        if (!diagnostic.Properties.TryGetValue(ExplicitInternalServerErrorAnalyzer.UndocumentedAlternativesProperty, out var codes) || codes is null)
+        {
+            return false;
+        }
+
+        var code = statusCode.ToString(CultureInfo.InvariantCulture);
+        foreach (var listed in codes.Split(';'))
+        {
+            if (listed == code)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>What replaces the 500: the new status code where the code is set, else a whole <c>Problem(...)</c> call.</summary>
@@ -165,6 +212,39 @@ public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
         return null;
     }
 
-    private static ThrowStatementSyntax Rethrow(ReturnStatementSyntax returnStatement) =>
-        SyntaxFactory.ThrowStatement().WithTriviaFrom(returnStatement);
+    /// <summary>
+    /// <c>return ...;</c> becomes <c>throw;</c>; the catch's exception variable goes too when nothing else reads it
+    /// (<c>catch (StoreException ex)</c> would warn CS0168 once <c>ex.Message</c> is gone).
+    /// </summary>
+    private static SyntaxNode Rethrow(SyntaxNode root, ReturnStatementSyntax returnStatement)
+    {
+        var rethrow = SyntaxFactory.ThrowStatement().WithTriviaFrom(returnStatement);
+        var catchClause = returnStatement.FirstAncestorOrSelf<CatchClauseSyntax>();
+        if (catchClause?.Declaration is not { Identifier.ValueText.Length: > 0 } declaration
+            || IsReadOutside(catchClause, declaration.Identifier.ValueText, returnStatement))
+        {
+            return root.ReplaceNode(returnStatement, rethrow);
+        }
+
+        var newCatch = catchClause.ReplaceNode(returnStatement, rethrow);
+        var newDeclaration = newCatch.Declaration!;
+        newCatch = newCatch.WithDeclaration(newDeclaration
+            .WithType(newDeclaration.Type.WithoutTrailingTrivia())
+            .WithIdentifier(default)
+            .WithCloseParenToken(newDeclaration.CloseParenToken.WithLeadingTrivia()));
+        return root.ReplaceNode(catchClause, newCatch);
+    }
+
+    private static bool IsReadOutside(CatchClauseSyntax catchClause, string name, SyntaxNode removed)
+    {
+        foreach (var identifier in catchClause.DescendantNodes())
+        {
+            if (identifier is IdentifierNameSyntax { Identifier.ValueText: var text } && text == name && !removed.Span.Contains(identifier.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

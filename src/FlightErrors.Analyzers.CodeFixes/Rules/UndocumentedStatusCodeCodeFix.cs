@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Composition;
 using System.Linq;
 using System.Threading;
@@ -71,6 +72,48 @@ public sealed class UndocumentedStatusCodeCodeFix : CodeFixProvider
                     diagnostic);
             }
         }
+    }
+
+    /// <summary>
+    /// Documents <paramref name="statusCode"/> for the endpoint another rule's diagnostic is about, when that
+    /// diagnostic carries FE0001's documentation properties (FE0002's 503/502/504 fixes): the same attribute or
+    /// <c>.ProducesProblem(...)</c> call FE0001's fix would add.
+    /// </summary>
+    internal static async Task<Document> DocumentStatusCodeAsync(Document document, Diagnostic diagnostic, int statusCode, CancellationToken cancellationToken)
+    {
+        var code = statusCode.ToString(CultureInfo.InvariantCulture);
+        var properties = diagnostic.Properties
+            .SetItem(UndocumentedStatusCodeAnalyzer.StatusCodeProperty, code)
+            .SetItem(UndocumentedStatusCodeAnalyzer.MissingProperty, code);
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return document;
+        }
+
+        // The caller's document may be a new version of the diagnostic's: same spans, another tree.
+        var additionalLocations = new List<Location>(diagnostic.AdditionalLocations.Count);
+        foreach (var location in diagnostic.AdditionalLocations)
+        {
+            additionalLocations.Add(Location.Create(root.SyntaxTree, location.SourceSpan));
+        }
+
+        var request = Diagnostic.Create(Descriptors.FE0001, Location.Create(root.SyntaxTree, diagnostic.Location.SourceSpan), additionalLocations, properties);
+
+        if (IsRouteHandler(request))
+        {
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            return model is not null
+                && KnownTypes.TryCreate(model.Compilation) is { } types
+                && FindMapCall(root, request) is { } mapCall
+                && EndpointChainEditor.CanAppend(mapCall, model, types, cancellationToken)
+                ? await EndpointChainEditor.AppendAsync(document, new[] { EndpointPlan(mapCall, request, AppendOneKey) }, cancellationToken).ConfigureAwait(false)
+                : document;
+        }
+
+        return FindAction(root, request.Location.SourceSpan) is { } method
+            ? await ResponseAttributeEditor.DocumentAsync(document, new[] { Plan(method, request, DocumentOneKey) }, cancellationToken).ConfigureAwait(false)
+            : document;
     }
 
     private static async Task RegisterEndpointFixesAsync(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)

@@ -142,6 +142,26 @@ internal sealed class EndpointModel
     }
 
     /// <summary>
+    /// What an endpoint documents, read as FE0001 reads it: for a route handler or an action in FE0001's scope; null
+    /// for helpers and other methods, which document nothing themselves.
+    /// </summary>
+    public DeclaredResponses? DeclaredFor(in EndpointContext endpoint, CancellationToken cancellationToken)
+    {
+        var documentedCodes = endpoint.Options.DocumentedStatusCodes(DiagnosticIds.UndocumentedStatusCode);
+        if (endpoint.Route is { } route)
+        {
+            return Declarations.ReadRouteHandler(route, documentedCodes, cancellationToken);
+        }
+
+        if (endpoint.InController && IsActionInScope(endpoint.Method, endpoint.Options, DiagnosticIds.UndocumentedStatusCode, out var isApiController))
+        {
+            return Declarations.Read(endpoint.Method, isApiController, documentedCodes, cancellationToken);
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The method's body among its operation blocks. Attributes on parameters (<c>[FromHeader(Name = "If-Match")]</c>)
     /// and default values are blocks of their own and may come first.
     /// </summary>
@@ -214,7 +234,7 @@ internal sealed class EndpointModel
         }
 
         var name = route?.Route ?? (function.MethodKind == MethodKind.LocalFunction ? function.Name : context.ContainingSymbol.Name);
-        endpoint = new EndpointContext(function, name, isApiController, options, responses, context.Operation.Syntax, inController && route is null);
+        endpoint = new EndpointContext(function, name, isApiController, options, responses, context.Operation.Syntax, inController && route is null, route);
         return true;
     }
 
@@ -246,7 +266,7 @@ internal sealed class EndpointModel
 
         route = found;
         var declaration = found.LambdaBody is not null ? found.HandlerOperation.Syntax : body.Syntax;
-        endpoint = new EndpointContext(found.Handler, found.Route, isApiController: false, Options.For(invocation.Syntax.SyntaxTree), responses, declaration, inController: false);
+        endpoint = new EndpointContext(found.Handler, found.Route, isApiController: false, Options.For(invocation.Syntax.SyntaxTree), responses, declaration, inController: false, route: found);
         return true;
     }
 }
@@ -254,9 +274,10 @@ internal sealed class EndpointModel
 /// <summary>An endpoint (or controller method) with its options and inferred responses.</summary>
 internal readonly struct EndpointContext
 {
-    public EndpointContext(IMethodSymbol method, string name, bool isApiController, FlightErrorsOptions options, EndpointResponses responses, SyntaxNode declaration, bool inController = true)
+    public EndpointContext(IMethodSymbol method, string name, bool isApiController, FlightErrorsOptions options, EndpointResponses responses, SyntaxNode declaration, bool inController = true, RouteHandler? route = null)
     {
         Method = method;
+        Route = route;
         Name = name;
         InController = inController;
         IsApiController = isApiController;
@@ -267,6 +288,9 @@ internal readonly struct EndpointContext
 
     /// <summary>The method's declaration (the parent of its body).</summary>
     public SyntaxNode Declaration { get; }
+
+    /// <summary>The minimal-API endpoint this is the handler of, if it is one.</summary>
+    public RouteHandler? Route { get; }
 
     /// <summary>
     /// The responses created in this method's own body, once per producing expression: rules about how a response is

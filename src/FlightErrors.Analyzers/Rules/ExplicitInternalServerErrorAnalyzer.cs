@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -8,6 +11,14 @@ namespace FlightErrors.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ExplicitInternalServerErrorAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>
+    /// Which of 502, 503 and 504 the endpoint does not document yet ("502;503"), when FE0001 checks it: the fix that
+    /// returns one of them documents it too, with the properties FE0001's fix reads.
+    /// </summary>
+    internal const string UndocumentedAlternativesProperty = "UndocumentedAlternatives";
+
+    private static readonly int[] Alternatives = { 502, 503, 504 };
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.FE0002);
 
     public override void Initialize(AnalysisContext context)
@@ -25,7 +36,7 @@ public sealed class ExplicitInternalServerErrorAnalyzer : DiagnosticAnalyzer
             {
                 if (model.TryInfer(block, DiagnosticIds.ExplicitInternalServerError, actionsOnly: false, out var endpoint))
                 {
-                    Report(endpoint, block.ReportDiagnostic);
+                    Report(model, endpoint, block.ReportDiagnostic, block.CancellationToken);
                 }
             });
             start.RegisterOperationAction(
@@ -33,7 +44,7 @@ public sealed class ExplicitInternalServerErrorAnalyzer : DiagnosticAnalyzer
                 {
                     if (model.TryInferFunction(function, DiagnosticIds.ExplicitInternalServerError, out var endpoint))
                     {
-                        Report(endpoint, function.ReportDiagnostic);
+                        Report(model, endpoint, function.ReportDiagnostic, function.CancellationToken);
                     }
                 },
                 OperationKind.AnonymousFunction,
@@ -41,14 +52,52 @@ public sealed class ExplicitInternalServerErrorAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void Report(EndpointContext endpoint, System.Action<Diagnostic> report)
+    private static void Report(EndpointModel model, EndpointContext endpoint, System.Action<Diagnostic> report, CancellationToken cancellationToken)
     {
+        ImmutableDictionary<string, string?>? properties = null;
+        Location[]? additionalLocations = null;
+        var documentationRead = false;
         foreach (var response in endpoint.ProducedHere())
         {
-            if (response.StatusCode == 500)
+            if (response.StatusCode != 500)
             {
-                report(Diagnostic.Create(Descriptors.FE0002, response.Producer.Syntax.GetLocation(), endpoint.Name));
+                continue;
+            }
+
+            if (!documentationRead)
+            {
+                documentationRead = true;
+                properties = DocumentationProperties(model, endpoint, cancellationToken, out additionalLocations);
+            }
+
+            report(Diagnostic.Create(Descriptors.FE0002, response.Producer.Syntax.GetLocation(), additionalLocations, properties, endpoint.Name));
+        }
+    }
+
+    private static ImmutableDictionary<string, string?>? DocumentationProperties(EndpointModel model, in EndpointContext endpoint, CancellationToken cancellationToken, out Location[]? additionalLocations)
+    {
+        additionalLocations = null;
+        if (model.DeclaredFor(endpoint, cancellationToken) is not { IsComplete: true, IsExcludedFromDescription: false } declared)
+        {
+            return null;
+        }
+
+        var undocumented = new StringBuilder();
+        foreach (var code in Alternatives)
+        {
+            if (!declared.Documents(code))
+            {
+                undocumented.Append(undocumented.Length == 0 ? "" : ";").Append(code.ToString(CultureInfo.InvariantCulture));
             }
         }
+
+        if (undocumented.Length == 0)
+        {
+            return null;
+        }
+
+        var properties = UndocumentedStatusCodeAnalyzer.DocumentationProperties(endpoint, declared, endpoint.Route, out additionalLocations);
+        properties[UndocumentedAlternativesProperty] = undocumented.ToString();
+        return properties.ToImmutable();
     }
 }

@@ -104,24 +104,8 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var shared = ImmutableDictionary.CreateBuilder<string, string?>();
+        var shared = DocumentationProperties(endpoint, declared, route, out var additionalLocations);
         shared[MissingProperty] = Describe(missing);
-        if (!declared.HasResponseMetadata && (!responses.IsComplete || ProducesOk(responses)))
-        {
-            shared[ImplicitOkProperty] = Entry(200, declared.ImplicitOkType ?? OkBodyType(responses));
-        }
-
-        Location[]? additionalLocations = null;
-        if (route is not null)
-        {
-            shared[RouteHandlerProperty] = "1";
-            additionalLocations = new[] { route.MapCall.Syntax.GetLocation() };
-        }
-        else if (!endpoint.IsApiController)
-        {
-            shared[TypedErrorsProperty] = "1";
-        }
-
         foreach (var response in missing)
         {
             var properties = shared.ToImmutable().SetItem(StatusCodeProperty, response.StatusCode.ToString(CultureInfo.InvariantCulture));
@@ -134,6 +118,33 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
                 response.StatusCode.ToString(CultureInfo.InvariantCulture),
                 StatusCodeFacts.ReasonPhrase(response.StatusCode)));
         }
+    }
+
+    /// <summary>
+    /// What the documentation fix needs besides the codes to add (the implicit 200 to keep, how to type errors, the
+    /// route handler's <c>Map*</c> call); FE0002 hands the same to its 503/502/504 fixes, which document the new code.
+    /// </summary>
+    internal static ImmutableDictionary<string, string?>.Builder DocumentationProperties(in EndpointContext endpoint, DeclaredResponses declared, RouteHandler? route, out Location[]? additionalLocations)
+    {
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        var responses = endpoint.Responses;
+        if (!declared.HasResponseMetadata && (!responses.IsComplete || ProducesOk(responses)))
+        {
+            properties[ImplicitOkProperty] = Entry(200, declared.ImplicitOkType ?? OkBodyType(responses));
+        }
+
+        additionalLocations = null;
+        if (route is not null)
+        {
+            properties[RouteHandlerProperty] = "1";
+            additionalLocations = new[] { route.MapCall.Syntax.GetLocation() };
+        }
+        else if (!endpoint.IsApiController)
+        {
+            properties[TypedErrorsProperty] = "1";
+        }
+
+        return properties;
     }
 
     /// <summary>

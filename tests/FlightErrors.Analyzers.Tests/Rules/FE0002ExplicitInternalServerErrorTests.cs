@@ -142,11 +142,43 @@ public sealed class FE0002ExplicitInternalServerErrorTests
 
                 public IActionResult Post() => [|Problem("Upstream failed")|];
             """), Controller("""
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
                 public IActionResult Get(int id) => id > 0 ? Ok() : Problem(detail: "The booking service is down", statusCode: StatusCodes.Status503ServiceUnavailable);
 
+                [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
                 public IActionResult Put(Exception error) => Problem(detail: error.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
 
+                [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
                 public IActionResult Post() => Problem("Upstream failed", statusCode: StatusCodes.Status503ServiceUnavailable);
+            """), ExplicitInternalServerErrorCodeFix.Return503Key);
+    }
+
+    // dotnet format fixes FE0001 from the diagnostics it found first (issue 5): the new code must come documented.
+    [Fact]
+    public Task Return_503_documents_503_next_to_the_existing_attributes_unless_already_documented()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
+                [HttpGet("a")]
+                [ProducesResponseType<int>(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status404NotFound)]
+                public ActionResult<int> Get(int id) => id > 0 ? id : id == 0 ? NotFound() : [|StatusCode(500)|];
+
+                [HttpGet("b")]
+                [ProducesResponseType<int>(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
+                public ActionResult<int> Find(int id) => id > 0 ? id : [|StatusCode(500)|];
+            """), Controller("""
+                [HttpGet("a")]
+                [ProducesResponseType<int>(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status404NotFound)]
+                [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
+                public ActionResult<int> Get(int id) => id > 0 ? id : id == 0 ? NotFound() : Problem(statusCode: StatusCodes.Status503ServiceUnavailable);
+
+                [HttpGet("b")]
+                [ProducesResponseType<int>(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
+                public ActionResult<int> Find(int id) => id > 0 ? id : Problem(statusCode: StatusCodes.Status503ServiceUnavailable);
             """), ExplicitInternalServerErrorCodeFix.Return503Key);
     }
 
@@ -156,6 +188,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
         return VerifyCS.VerifyCodeFixAsync(Controller("""
                 public IActionResult Get() => [|Problem(statusCode: 500, title: "Upstream")|];
             """), Controller("""
+                [ProducesResponseType(StatusCodes.Status502BadGateway)]
                 public IActionResult Get() => Problem(statusCode: StatusCodes.Status502BadGateway, title: "Upstream");
             """), ExplicitInternalServerErrorCodeFix.Return502Key);
     }
@@ -169,6 +202,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                     [|Response.StatusCode = 500|];
                 }
             """), Controller("""
+                [ProducesResponseType(StatusCodes.Status504GatewayTimeout)]
                 public void Get()
                 {
                     Response.StatusCode = StatusCodes.Status504GatewayTimeout;
@@ -213,6 +247,8 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                     catch (InvalidOperationException) { return [|StatusCode(500, "boom")|]; }
                 }
             """), Controller("""
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
                 public IActionResult Get(int id)
                 {
                     if (id < 0)
@@ -226,8 +262,9 @@ public sealed class FE0002ExplicitInternalServerErrorTests
             """), ExplicitInternalServerErrorCodeFix.RethrowKey);
     }
 
+    // A bulk fix cannot tell a known upstream failure from an unexpected one: inside a catch it always rethrows.
     [Fact]
-    public Task Fix_all_502_applies_everywhere_it_is_offered()
+    public Task Fix_all_502_returns_502_outside_catch_blocks_and_rethrows_inside()
     {
         return VerifyCS.VerifyFixAllAsync(Controller("""
                 public IActionResult Get(int id)
@@ -241,6 +278,8 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                     catch (InvalidOperationException) { return [|StatusCode(500, "boom")|]; }
                 }
             """), Controller("""
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status502BadGateway)]
                 public IActionResult Get(int id)
                 {
                     if (id < 0)
@@ -249,7 +288,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                     }
 
                     try { return Ok(); }
-                    catch (InvalidOperationException) { return Problem(detail: "boom", statusCode: StatusCodes.Status502BadGateway); }
+                    catch (InvalidOperationException) { throw; }
                 }
             """), ExplicitInternalServerErrorCodeFix.Return502Key);
     }
@@ -333,7 +372,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                         {
                             return Results.Ok(Load(id));
                         }
-                        catch (InvalidOperationException ex)
+                        catch (InvalidOperationException)
                         {
                             throw;
                         }
@@ -352,10 +391,23 @@ public sealed class FE0002ExplicitInternalServerErrorTests
             """, """
                 private static IResult Boarding() => [|Results.Json("boarding system is down", statusCode: 500)|];
             """), Endpoints("""
-                    app.MapGet("/flights", () => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable));
-                    app.MapGet("/gates", IResult () => Results.Problem("gate service is down", statusCode: StatusCodes.Status503ServiceUnavailable));
+                    app.MapGet("/flights", () => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable)).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+                    app.MapGet("/gates", IResult () => Results.Problem("gate service is down", statusCode: StatusCodes.Status503ServiceUnavailable)).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
             """, """
                 private static IResult Boarding() => Results.Problem(detail: "boarding system is down", statusCode: StatusCodes.Status503ServiceUnavailable);
+            """), ExplicitInternalServerErrorCodeFix.Return503Key);
+    }
+
+    [Fact]
+    public Task Route_handler_503_is_documented_on_the_endpoint_chain()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Endpoints("""
+                    app.MapGet("/gates/{id}", IResult (int id) => id > 0 ? Results.Ok(id) : [|Results.StatusCode(500)|])
+                        .Produces<int>(StatusCodes.Status200OK);
+            """), Endpoints("""
+                    app.MapGet("/gates/{id}", IResult (int id) => id > 0 ? Results.Ok(id) : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable))
+                        .Produces<int>(StatusCodes.Status200OK)
+                        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
             """), ExplicitInternalServerErrorCodeFix.Return503Key);
     }
 
