@@ -1,0 +1,72 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using FlightErrors.Analyzers.EndToEnd.Infrastructure;
+
+namespace FlightErrors.Analyzers.EndToEnd;
+
+/// <summary>The sample after `dotnet format analyzers --diagnostics FE0001 FE0002 FE0003 --severity info`.</summary>
+[Collection(SampleCollection.Name)]
+public sealed class FixedSampleTests(SampleWorkspace workspace)
+{
+    [Fact]
+    public async Task Format_applies_the_fixes()
+    {
+        var sample = await workspace.FixedAsync();
+        Assert.True(sample.Format.ExitCode == 0, sample.Format.ToString());
+        var changed = sample.Original.Keys.Where(file => sample.Original[file] != sample.AfterFormat[file]).Order().ToList();
+        Assert.Equal(
+            ["Controllers/BookingsController.cs", "Controllers/FlightsController.cs", "Endpoints/GateEndpoints.cs", "Endpoints/HangarEndpoints.cs"],
+            changed);
+    }
+
+    [Fact]
+    public async Task Fixed_sample_builds_without_FE_diagnostics_or_new_warnings()
+    {
+        var sample = await workspace.FixedAsync();
+        var unfixed = await workspace.UnfixedAsync();
+        Assert.True(sample.Build.ExitCode == 0, sample.Build.ToString());
+        Assert.True(sample.Diagnostics.Count == 0, string.Join(Environment.NewLine, sample.Diagnostics));
+
+        // The fixes add no compiler warning of their own (an unused catch variable, an unused import, ...).
+        var before = Warnings(unfixed.Build.Output, unfixed.ProjectDirectory);
+        var after = Warnings(sample.Build.Output, sample.ProjectDirectory);
+        Assert.True(after.Except(before).Count() == 0, string.Join(Environment.NewLine, after.Except(before)));
+    }
+
+    [Fact]
+    public async Task Second_format_run_changes_nothing()
+    {
+        var sample = await workspace.FixedAsync();
+        Assert.True(sample.SecondFormat.ExitCode == 0, sample.SecondFormat.ToString());
+        foreach (var (file, text) in sample.AfterFormat)
+        {
+            Assert.True(text == sample.AfterSecondFormat[file], $"{file} changed in the second run:{Environment.NewLine}{sample.AfterSecondFormat[file]}");
+        }
+    }
+
+    [Fact]
+    public async Task Fixes_leave_no_deliberate_500_and_no_plain_error_body()
+    {
+        var sample = await workspace.FixedAsync();
+        var code = string.Join(Environment.NewLine, sample.AfterFormat.Where(f => f.Key.EndsWith(".cs", StringComparison.Ordinal)).Select(f => f.Value));
+        Assert.DoesNotContain("StatusCode(500", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("Status500InternalServerError)", Code(sample, "Endpoints/HangarEndpoints.cs").Split("return opened")[1].Split(';')[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("BadRequest(\"", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("BadRequest(ModelState)", code, StringComparison.Ordinal);
+        Assert.Contains("ValidationProblem(ModelState)", Code(sample, "Controllers/BookingsController.cs"), StringComparison.Ordinal);
+        Assert.Contains("catch (FlightStoreException)", Code(sample, "Controllers/FlightsController.cs"), StringComparison.Ordinal);
+        Assert.Contains(".ProducesProblem(StatusCodes.Status503ServiceUnavailable)", Code(sample, "Endpoints/HangarEndpoints.cs"), StringComparison.Ordinal);
+    }
+
+    private static string Code(FixedSample sample, string file) => sample.AfterFormat[file];
+
+    private static string[] Warnings(string output, string projectDirectory) =>
+        output.Split('\n')
+            .Where(line => line.Contains(": warning ", StringComparison.Ordinal))
+            .Select(line => line.Trim().Replace(projectDirectory, "", StringComparison.Ordinal))
+            .Select(line => line[(line.IndexOf(": warning ", StringComparison.Ordinal) + 2)..])
+            .Select(line => line.Split(':')[0])
+            .Distinct()
+            .ToArray();
+}
