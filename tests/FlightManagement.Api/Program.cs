@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FlightManagement.Api.Domain;
 using FlightManagement.Api.Endpoints;
 using FlightManagement.Api.Infrastructure;
@@ -5,7 +6,9 @@ using Microsoft.AspNetCore.Authentication;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddControllers();
+builder.Services.AddControllers()
+    .AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddOpenApi();
 
 // Every error body is Problem Details: the exception handler's 500, the status code pages' bodies for bodyless

@@ -37,6 +37,7 @@ public sealed class SampleWorkspace : IAsyncLifetime
     private readonly Lazy<Task<UnfixedBuild>> unfixed;
     private readonly Lazy<Task<FixedSample>> fixedSample;
     private readonly Lazy<Task<SampleService>> service;
+    private readonly Lazy<Task<IReadOnlyList<ProbeResult>>> probes;
     private readonly Dictionary<string, string> environment;
 
     public SampleWorkspace()
@@ -56,6 +57,7 @@ public sealed class SampleWorkspace : IAsyncLifetime
         unfixed = new Lazy<Task<UnfixedBuild>>(BuildUnfixedAsync);
         fixedSample = new Lazy<Task<FixedSample>>(FixAsync);
         service = new Lazy<Task<SampleService>>(StartServiceAsync);
+        probes = new Lazy<Task<IReadOnlyList<ProbeResult>>>(async () => await Probes.RunAsync((await ServiceAsync()).Client));
     }
 
     public string RepositoryRoot { get; }
@@ -77,6 +79,9 @@ public sealed class SampleWorkspace : IAsyncLifetime
     public Task<FixedSample> FixedAsync() => fixedSample.Value;
 
     public Task<SampleService> ServiceAsync() => service.Value;
+
+    /// <summary>The answers of the running fixed service to every probe, in order.</summary>
+    public Task<IReadOnlyList<ProbeResult>> ProbeResultsAsync() => probes.Value;
 
     /// <summary>Builds the unfixed copy again from scratch with extra arguments (the CI gate).</summary>
     public async Task<CommandResult> RebuildUnfixedAsync(params string[] arguments)

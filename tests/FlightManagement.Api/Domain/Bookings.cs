@@ -6,8 +6,8 @@ namespace FlightManagement.Api.Domain;
 public sealed record Booking(Guid Id, string CustomerId, string FlightNumber, int Seats, decimal Price, bool Paid);
 
 public sealed record BookingRequest(
-    [property: Required, StringLength(6, MinimumLength = 3)] string FlightNumber,
-    [property: Range(1, 9)] int Seats);
+    [Required, StringLength(6, MinimumLength = 3)] string FlightNumber,
+    [Range(1, 9)] int Seats);
 
 public sealed record PaymentReceipt(Guid BookingId, string Reference, decimal Amount);
 
