@@ -334,6 +334,29 @@ internal sealed class ProblemRewriter
         return null;
     }
 
+    /// <summary>
+    /// Whether the body reads an exception (<c>ex</c>, <c>ex.Message</c>, <c>$"failed: {ex.Message}"</c>): its text is
+    /// for the logs, and a 5xx detail made of it would show clients the server's internals.
+    /// </summary>
+    public bool ReadsException(IOperation? body)
+    {
+        if (body is null || _types.Exception is null)
+        {
+            return false;
+        }
+
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            if (operation is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
+                && operation.Type.InheritsFromOrEquals(_types.Exception))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether <see cref="DetailOf"/> keeps all the body says (nothing but the message is dropped).</summary>
     public bool IsFaithfulDetail(IOperation? body)
     {

@@ -105,7 +105,8 @@ public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
             }
         }
 
-        return await Imports.AddForAsync(document, root.ReplaceNode(node, replacement.WithTriviaFrom(node).WithAdditionalAnnotations(Rewritten)), Rewritten, cancellationToken).ConfigureAwait(false);
+        var newRoot = WithoutUnreadCatchVariable(root.ReplaceNode(node, replacement.WithTriviaFrom(node).WithAdditionalAnnotations(Rewritten)));
+        return await Imports.AddForAsync(document, newRoot, Rewritten, cancellationToken).ConfigureAwait(false);
     }
 
     private static bool Undocumented(Diagnostic diagnostic, int statusCode)
@@ -145,9 +146,10 @@ public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
             return null;
         }
 
-        // A body that is dropped (neither text nor an exception) must not take side effects with it.
+        // An exception's text stays in the logs, not in a client's detail. A body that is dropped (neither text nor
+        // an exception) must not take side effects with it.
         var body = ResultBodies.Of(producer);
-        var detail = rewriter.DetailOf(body, cancellationToken);
+        var detail = rewriter.ReadsException(body) ? null : rewriter.DetailOf(body, cancellationToken);
         if (detail is null && body is not null && HasSideEffects(body))
         {
             return null;
@@ -212,34 +214,39 @@ public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
         return null;
     }
 
+    /// <summary><c>return ...;</c> becomes <c>throw;</c>.</summary>
+    private static SyntaxNode Rethrow(SyntaxNode root, ReturnStatementSyntax returnStatement) =>
+        WithoutUnreadCatchVariable(root.ReplaceNode(returnStatement, SyntaxFactory.ThrowStatement().WithTriviaFrom(returnStatement).WithAdditionalAnnotations(Rewritten)));
+
     /// <summary>
-    /// <c>return ...;</c> becomes <c>throw;</c>; the catch's exception variable goes too when nothing else reads it
-    /// (<c>catch (StoreException ex)</c> would warn CS0168 once <c>ex.Message</c> is gone).
+    /// Drops the exception variable of the catch around the rewritten node when nothing reads it any more
+    /// (<c>catch (StoreException ex)</c> would warn CS0168 once <c>ex.Message</c> is gone); a read in the filter or in a
+    /// nested function counts.
     /// </summary>
-    private static SyntaxNode Rethrow(SyntaxNode root, ReturnStatementSyntax returnStatement)
+    private static SyntaxNode WithoutUnreadCatchVariable(SyntaxNode root)
     {
-        var rethrow = SyntaxFactory.ThrowStatement().WithTriviaFrom(returnStatement);
-        var catchClause = returnStatement.FirstAncestorOrSelf<CatchClauseSyntax>();
-        if (catchClause?.Declaration is not { Identifier.ValueText.Length: > 0 } declaration
-            || IsReadOutside(catchClause, declaration.Identifier.ValueText, returnStatement))
+        foreach (var rewritten in root.GetAnnotatedNodes(Rewritten))
         {
-            return root.ReplaceNode(returnStatement, rethrow);
+            if (rewritten.FirstAncestorOrSelf<CatchClauseSyntax>() is { Declaration: { Identifier.ValueText.Length: > 0 } declaration } catchClause
+                && !Reads(catchClause, declaration.Identifier.ValueText))
+            {
+                return root.ReplaceNode(declaration, declaration
+                    .WithType(declaration.Type.WithoutTrailingTrivia())
+                    .WithIdentifier(default)
+                    .WithCloseParenToken(declaration.CloseParenToken.WithLeadingTrivia()));
+            }
+
+            break;
         }
 
-        var newCatch = catchClause.ReplaceNode(returnStatement, rethrow);
-        var newDeclaration = newCatch.Declaration!;
-        newCatch = newCatch.WithDeclaration(newDeclaration
-            .WithType(newDeclaration.Type.WithoutTrailingTrivia())
-            .WithIdentifier(default)
-            .WithCloseParenToken(newDeclaration.CloseParenToken.WithLeadingTrivia()));
-        return root.ReplaceNode(catchClause, newCatch);
+        return root;
     }
 
-    private static bool IsReadOutside(CatchClauseSyntax catchClause, string name, SyntaxNode removed)
+    private static bool Reads(CatchClauseSyntax catchClause, string name)
     {
-        foreach (var identifier in catchClause.DescendantNodes())
+        foreach (var node in catchClause.DescendantNodes())
         {
-            if (identifier is IdentifierNameSyntax { Identifier.ValueText: var text } && text == name && !removed.Span.Contains(identifier.Span))
+            if (node is IdentifierNameSyntax { Identifier.ValueText: var text } && text == name)
             {
                 return true;
             }

@@ -147,7 +147,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                 public IActionResult Get(int id) => id > 0 ? Ok() : Problem(detail: "The booking service is down", statusCode: StatusCodes.Status503ServiceUnavailable);
 
                 [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
-                public IActionResult Put(Exception error) => Problem(detail: error.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+                public IActionResult Put(Exception error) => Problem(statusCode: StatusCodes.Status503ServiceUnavailable);
 
                 [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
                 public IActionResult Post() => Problem("Upstream failed", statusCode: StatusCodes.Status503ServiceUnavailable);
@@ -180,6 +180,53 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                 [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
                 public ActionResult<int> Find(int id) => id > 0 ? id : Problem(statusCode: StatusCodes.Status503ServiceUnavailable);
             """), ExplicitInternalServerErrorCodeFix.Return503Key);
+    }
+
+    [Fact]
+    public Task Return_503_keeps_an_exceptions_text_out_of_the_detail()
+    {
+        // The single fix; Fix All rethrows inside a catch (see below).
+        return new VerifyCS.Test
+        {
+            CodeActionEquivalenceKey = ExplicitInternalServerErrorCodeFix.Return503Key,
+            CodeFixTestBehaviors = Verification.CodeFixTestBehaviors.SkipFixAll,
+            TestCode = Controller("""
+                public IActionResult Get()
+                {
+                    try { return Ok(); }
+                    catch (InvalidOperationException ex) { return [|StatusCode(500, $"Lookup failed: {ex.Message}")|]; }
+                }
+            """),
+            FixedCode = Controller("""
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
+                public IActionResult Get()
+                {
+                    try { return Ok(); }
+                    catch (InvalidOperationException) { return Problem(statusCode: StatusCodes.Status503ServiceUnavailable); }
+                }
+            """),
+        }.RunAsync();
+    }
+
+    [Fact]
+    public Task Rethrow_keeps_an_exception_variable_the_filter_or_a_lambda_reads()
+    {
+        return VerifyCS.VerifyFixAllAsync(Controller("""
+                public IActionResult Get()
+                {
+                    try { return Ok(); }
+                    catch (InvalidOperationException ex) when (ex.Data.Count > 0) { return [|StatusCode(500, ex.Message)|]; }
+                    catch (Exception ex) { Action log = () => Console.WriteLine(ex); log(); return [|StatusCode(500)|]; }
+                }
+            """), Controller("""
+                public IActionResult Get()
+                {
+                    try { return Ok(); }
+                    catch (InvalidOperationException ex) when (ex.Data.Count > 0) { throw; }
+                    catch (Exception ex) { Action log = () => Console.WriteLine(ex); log(); throw; }
+                }
+            """), ExplicitInternalServerErrorCodeFix.RethrowKey);
     }
 
     [Fact]
