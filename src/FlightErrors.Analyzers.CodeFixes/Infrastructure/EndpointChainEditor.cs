@@ -233,9 +233,24 @@ internal static class EndpointChainEditor
 
     private static ExpressionSyntax Append(ExpressionSyntax end, List<ResponseEntry> entries, KnownTypes types, SemanticModel model, int position, SyntaxGenerator generator)
     {
+        // A code the chain already declares is not declared twice (two fixes of one handler in one Fix All).
+        var written = new HashSet<int>();
+        for (var node = end; node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call && !RouteHandlers.IsMapName(access.Name.Identifier.ValueText); node = access.Expression)
+        {
+            if (DocumentedCode(call) is { } code)
+            {
+                written.Add(code);
+            }
+        }
+
         var current = end;
         foreach (var entry in entries)
         {
+            if (!written.Add(entry.StatusCode))
+            {
+                continue;
+            }
+
             var (name, argument) = Call(entry, types, model, position, generator);
             current = Insert(current, entry.StatusCode, name, argument);
         }

@@ -126,7 +126,8 @@ internal sealed class ProblemRewriter
     /// </summary>
     private static ITypeSymbol? TargetType(IOperation producer)
     {
-        var current = producer.Parent is IConversionOperation { IsImplicit: true } armConversion ? armConversion : producer;
+        // The first conversion may be explicit, (IActionResult)StatusCode(500): its type is the target.
+        var current = producer.Parent is IConversionOperation armConversion ? armConversion : producer;
         while (true)
         {
             if (current.Parent is ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression } arm && arm.Value == current)

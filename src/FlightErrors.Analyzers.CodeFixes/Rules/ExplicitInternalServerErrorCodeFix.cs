@@ -89,6 +89,7 @@ public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
     /// </summary>
     private static async Task<Document> ReplaceAsync(Document document, SyntaxNode root, SyntaxNode node, SyntaxNode replacement, Diagnostic? document50x, int statusCode, CancellationToken cancellationToken)
     {
+        var original = document;
         if (document50x is not null)
         {
             var mark = new SyntaxAnnotation(nameof(ExplicitInternalServerErrorCodeFix));
@@ -98,11 +99,19 @@ public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
                 statusCode,
                 cancellationToken).ConfigureAwait(false);
             root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+            SyntaxNode? found = null;
             foreach (var marked in root.GetAnnotatedNodes(mark))
             {
-                node = marked;
+                found = marked;
                 break;
             }
+
+            if (found is null)
+            {
+                return original; // never documented without the rewrite it belongs to
+            }
+
+            node = found;
         }
 
         var newRoot = WithoutUnreadCatchVariable(root.ReplaceNode(node, replacement.WithTriviaFrom(node).WithAdditionalAnnotations(Rewritten)));

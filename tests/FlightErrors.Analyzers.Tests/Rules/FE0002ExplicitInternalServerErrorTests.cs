@@ -230,6 +230,18 @@ public sealed class FE0002ExplicitInternalServerErrorTests
     }
 
     [Fact]
+    public Task Return_503_rewrites_a_cast_result()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
+                [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
+                public IActionResult Get() => (IActionResult)[|StatusCode(500)|];
+            """), Controller("""
+                [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
+                public IActionResult Get() => (IActionResult)Problem(statusCode: StatusCodes.Status503ServiceUnavailable);
+            """), ExplicitInternalServerErrorCodeFix.Return503Key);
+    }
+
+    [Fact]
     public Task Return_502_and_504_replace_only_the_code()
     {
         return VerifyCS.VerifyCodeFixAsync(Controller("""
@@ -455,6 +467,16 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                     app.MapGet("/gates/{id}", IResult (int id) => id > 0 ? Results.Ok(id) : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable))
                         .Produces<int>(StatusCodes.Status200OK)
                         .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            """), ExplicitInternalServerErrorCodeFix.Return503Key);
+    }
+
+    [Fact]
+    public Task Fix_all_documents_the_503_once_for_a_handler_with_two_500s()
+    {
+        return VerifyCS.VerifyFixAllAsync(Endpoints("""
+                    app.MapGet("/gates/{id}", IResult (int id) => id > 1 ? Results.Ok(id) : id == 1 ? [|Results.StatusCode(500)|] : [|Results.Problem("down")|]);
+            """), Endpoints("""
+                    app.MapGet("/gates/{id}", IResult (int id) => id > 1 ? Results.Ok(id) : id == 1 ? Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable) : Results.Problem("down", statusCode: StatusCodes.Status503ServiceUnavailable)).Produces<int>(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
             """), ExplicitInternalServerErrorCodeFix.Return503Key);
     }
 
