@@ -75,6 +75,9 @@ public sealed class UnfixedSampleTests(SampleWorkspace workspace)
         });
         var difference = Diagnostics.Difference(build.Diagnostics.Select(d => d.At), logged);
         Assert.True(difference.Length == 0, difference);
+
+        // SARIF has no repeated summary: each diagnostic must be there exactly once.
+        Assert.Equal(build.Diagnostics.Count, results.Count);
         Assert.All(results, r =>
         {
             Assert.Equal("warning", r.GetProperty("level").GetString());

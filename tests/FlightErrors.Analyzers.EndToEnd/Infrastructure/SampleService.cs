@@ -86,6 +86,7 @@ public sealed partial class SampleService : IAsyncDisposable
         catch (Exception exception) when (exception is TimeoutException or InvalidOperationException)
         {
             Stop(process);
+            process.Dispose();
             string log;
             lock (output)
             {

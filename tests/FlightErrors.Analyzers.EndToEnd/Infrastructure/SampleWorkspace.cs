@@ -123,7 +123,7 @@ public sealed class SampleWorkspace : IAsyncLifetime
         }
 
         var project = Path.Combine(RepositoryRoot, "src", "FlightErrors.Analyzers.Package", "FlightErrors.Analyzers.Package.csproj");
-        var pack = await DotNet.RunAsync(RepositoryRoot, environment, ["pack", project, "-c", Configuration, "--no-build", "-o", Feed, .. BuildOptions]);
+        var pack = await DotNet.RunAsync(RepositoryRoot, environment, ["pack", project, "-c", Configuration, "--no-build", "-o", Feed, "-p:EvictCachedPackage=false", .. BuildOptions]);
         var nupkg = Path.Combine(Feed, $"FlightErrors.Analyzers.{PackageVersion}.nupkg");
         if (pack.ExitCode != 0 || !File.Exists(nupkg))
         {
@@ -131,6 +131,9 @@ public sealed class SampleWorkspace : IAsyncLifetime
         }
 
         WriteNuGetConfig();
+
+        // The copies build with the SDK the repository pins, as the sample does in place.
+        File.Copy(Path.Combine(RepositoryRoot, "global.json"), Path.Combine(Root, "global.json"));
     }
 
     /// <summary>
