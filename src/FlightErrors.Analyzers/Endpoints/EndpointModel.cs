@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -53,9 +55,46 @@ internal sealed class EndpointModel
 
     public DeclarationReader Declarations { get; }
 
-    /// <summary>The model, or null when the compilation references neither MVC nor minimal APIs.</summary>
-    public static EndpointModel? TryCreate(Compilation compilation, AnalyzerConfigOptionsProvider options) =>
-        KnownTypes.TryCreate(compilation) is { } types ? new EndpointModel(types, new FlightErrorsOptions.Cache(options)) : null;
+    /// <summary>
+    /// The model of a compilation, or null when it references neither MVC nor minimal APIs. The three rules run as
+    /// three analyzers over the same compilation: they share one model, so each method's responses are inferred once.
+    /// Held weakly by the compilation, and only for the options provider it was made with.
+    /// </summary>
+    public static EndpointModel? TryCreate(Compilation compilation, AnalyzerConfigOptionsProvider options)
+    {
+        var shared = SharedModels.GetValue(compilation, static c => new SharedModel(c));
+        return shared.For(options);
+    }
+
+    private static readonly ConditionalWeakTable<Compilation, SharedModel> SharedModels = new();
+
+    private sealed class SharedModel
+    {
+        private readonly Compilation _compilation;
+        private readonly object _gate = new();
+        private AnalyzerConfigOptionsProvider? _options;
+        private EndpointModel? _model;
+        private bool _created;
+
+        public SharedModel(Compilation compilation) => _compilation = compilation;
+
+        public EndpointModel? For(AnalyzerConfigOptionsProvider options)
+        {
+            lock (_gate)
+            {
+                if (!_created || !ReferenceEquals(_options, options))
+                {
+                    _model = KnownTypes.TryCreate(_compilation) is { } types ? new EndpointModel(types, new FlightErrorsOptions.Cache(options)) : null;
+                    _options = options;
+                    _created = true;
+                }
+
+                return _model;
+            }
+        }
+    }
+
+    private readonly ConcurrentDictionary<IMethodSymbol, EndpointResponses> _inferred = new(SymbolEqualityComparer.Default);
 
     /// <summary>
     /// Whether <paramref name="method"/> is a controller action in the scope configured for <paramref name="ruleId"/>.
@@ -131,7 +170,13 @@ internal sealed class EndpointModel
             return false;
         }
 
-        var responses = Responses.Infer(method, context.OperationBlocks, new SemanticModelSource(semanticModel), context.CancellationToken);
+        // The first rule to reach a method infers its responses; the others read them.
+        if (!_inferred.TryGetValue(method, out var responses))
+        {
+            responses = Responses.Infer(method, context.OperationBlocks, new SemanticModelSource(semanticModel), context.CancellationToken);
+            _inferred.TryAdd(method, responses);
+        }
+
         if (responses.Responses.IsEmpty)
         {
             return false;
