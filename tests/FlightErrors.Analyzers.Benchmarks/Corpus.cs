@@ -1,0 +1,252 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace FlightErrors.Analyzers.Benchmarks;
+
+/// <summary>
+/// A generated API project: <c>controllers</c> API controllers of <c>actions</c> actions each, cycling through ten
+/// shapes real code has (documented and undocumented codes, ternaries, switch expressions, locals, helpers, async,
+/// catch blocks, text error bodies, plain values, Problem), and for every tenth controller a minimal-API module of
+/// five route handlers. The same arguments always give the same text.
+/// </summary>
+public sealed class Corpus
+{
+    public const int EndpointsPerModule = 5;
+
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    private Corpus(ImmutableArray<SyntaxTree> trees, int endpoints, SyntaxTree? large)
+    {
+        Trees = trees;
+        Endpoints = endpoints;
+        Large = large;
+    }
+
+    public ImmutableArray<SyntaxTree> Trees { get; }
+
+    /// <summary>Actions plus route handlers.</summary>
+    public int Endpoints { get; }
+
+    /// <summary>The one file of <see cref="LargeActions"/> actions, when asked for (the IDE case).</summary>
+    public SyntaxTree? Large { get; }
+
+    public const int LargeActions = 50;
+
+    public static Corpus Generate(int controllers, int actions, bool withLargeController = false)
+    {
+        var trees = ImmutableArray.CreateBuilder<SyntaxTree>();
+        trees.Add(Parse("Models.cs", Models));
+        var endpoints = 0;
+        for (var c = 0; c < controllers; c++)
+        {
+            trees.Add(Parse($"Controllers/Flights{c}Controller.cs", Controller($"Flights{c}", $"api/c{c}", actions)));
+            endpoints += actions;
+            if (c % 10 == 0)
+            {
+                trees.Add(Parse($"Endpoints/Gates{c}Endpoints.cs", Module(c)));
+                endpoints += EndpointsPerModule;
+            }
+        }
+
+        SyntaxTree? large = null;
+        if (withLargeController)
+        {
+            large = Parse("Controllers/LargeController.cs", Controller("Large", "api/large", LargeActions));
+            trees.Add(large);
+            endpoints += LargeActions;
+        }
+
+        return new Corpus(trees.ToImmutable(), endpoints, large);
+    }
+
+    /// <summary>The corpus as files of a web project (the whole-build measurement).</summary>
+    public static IEnumerable<(string Path, string Text)> Files(int controllers, int actions)
+    {
+        yield return ("Models.cs", Models);
+        var program = new StringBuilder();
+        program.AppendLine("using Bench;");
+        program.AppendLine("using Bench.Endpoints;");
+        program.AppendLine("var builder = WebApplication.CreateBuilder(args);");
+        program.AppendLine("builder.Services.AddControllers();");
+        program.AppendLine("builder.Services.AddSingleton<FlightStore>();");
+        program.AppendLine("var app = builder.Build();");
+        program.AppendLine("app.MapControllers();");
+        for (var c = 0; c < controllers; c++)
+        {
+            yield return ($"Controllers/Flights{c}Controller.cs", Controller($"Flights{c}", $"api/c{c}", actions));
+            if (c % 10 == 0)
+            {
+                yield return ($"Endpoints/Gates{c}Endpoints.cs", Module(c));
+                program.AppendLine($"app.MapGates{c}();");
+            }
+        }
+
+        program.AppendLine("app.Run();");
+        yield return ("Program.cs", program.ToString());
+    }
+
+    private static SyntaxTree Parse(string path, string text) => CSharpSyntaxTree.ParseText(text, ParseOptions, path, Encoding.UTF8);
+
+    private const string Models = """
+        using System;
+        using System.Threading.Tasks;
+
+        namespace Bench;
+
+        public sealed record Flight(int Id, string Number);
+
+        public sealed record FlightInput(string Number);
+
+        public sealed class StoreException(string message) : Exception(message);
+
+        public sealed class FlightStore
+        {
+            public Flight? Find(int id) => id > 0 ? new Flight(id, "FM" + id) : null;
+
+            public Task<Flight?> FindAsync(int id) => Task.FromResult(Find(id));
+
+            public Flight Save(FlightInput input) => input.Number.Length > 8 ? throw new StoreException("full") : new Flight(1, input.Number);
+        }
+        """;
+
+    private static string Controller(string name, string route, int actions)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("using System.Collections.Generic;");
+        text.AppendLine("using System.Threading.Tasks;");
+        text.AppendLine("using Microsoft.AspNetCore.Http;");
+        text.AppendLine("using Microsoft.AspNetCore.Mvc;");
+        text.AppendLine();
+        text.AppendLine("namespace Bench.Controllers;");
+        text.AppendLine();
+        text.AppendLine("[ApiController]");
+        text.AppendLine($"[Route(\"{route}\")]");
+        text.AppendLine($"public sealed class {name}Controller(FlightStore store) : ControllerBase");
+        text.AppendLine("{");
+        for (var k = 0; k < actions; k++)
+        {
+            text.AppendLine(Action(k));
+        }
+
+        text.AppendLine("    private ActionResult<Flight> Missing(int id) => id == 0 ? BadRequest() : NotFound();");
+        text.AppendLine("}");
+        return text.ToString();
+    }
+
+    private static string Action(int k) => (k % 10) switch
+    {
+        0 => $$"""
+                [HttpGet("a{{k}}/{id}")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status404NotFound)]
+                public ActionResult<Flight> A{{k}}(int id) => store.Find(id) is { } flight ? flight : NotFound();
+            """,
+        1 => $$"""
+                [HttpGet("a{{k}}/{id}")]
+                public ActionResult<Flight> A{{k}}(int id)
+                {
+                    var flight = store.Find(id);
+                    if (flight is null)
+                    {
+                        return NotFound();
+                    }
+
+                    return Ok(flight);
+                }
+            """,
+        2 => $$"""
+                [HttpGet("a{{k}}/{id}")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                public IActionResult A{{k}}(int id) => id switch { < 0 => BadRequest(), 0 => NotFound(), _ => Ok(store.Find(id)) };
+            """,
+        3 => $$"""
+                [HttpDelete("a{{k}}/{id}")]
+                public IActionResult A{{k}}(int id)
+                {
+                    IActionResult result = NoContent();
+                    if (id < 0)
+                    {
+                        result = Conflict();
+                    }
+
+                    return result;
+                }
+            """,
+        4 => $$"""
+                [HttpGet("a{{k}}/{id}")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                public ActionResult<Flight> A{{k}}(int id) => id > 0 ? store.Find(id)! : Missing(id);
+            """,
+        5 => $$"""
+                [HttpGet("a{{k}}/{id}")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status404NotFound)]
+                public async Task<ActionResult<Flight>> A{{k}}(int id)
+                {
+                    var flight = await store.FindAsync(id);
+                    return flight is null ? NotFound() : flight;
+                }
+            """,
+        6 => $$"""
+                [HttpPut("a{{k}}/{id}")]
+                public IActionResult A{{k}}(int id, FlightInput input)
+                {
+                    try
+                    {
+                        return Ok(store.Save(input));
+                    }
+                    catch (StoreException ex)
+                    {
+                        return StatusCode(500, ex.Message);
+                    }
+                }
+            """,
+        7 => $$"""
+                [HttpPost("a{{k}}")]
+                [ProducesResponseType<Flight>(StatusCodes.Status201Created)]
+                public IActionResult A{{k}}(FlightInput input) => input.Number.Length == 0 ? BadRequest("number is required") : Created("/flights", store.Save(input));
+            """,
+        8 => $$"""
+                [HttpGet("a{{k}}")]
+                public ActionResult<IEnumerable<Flight>> A{{k}}() => new[] { new Flight(1, "FM1") };
+            """,
+        _ => $$"""
+                [HttpGet("a{{k}}/{id}")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
+                public IActionResult A{{k}}(int id) => id > 0 ? Ok(store.Find(id)) : Problem(statusCode: StatusCodes.Status503ServiceUnavailable);
+            """,
+    };
+
+    private static string Module(int c) => $$"""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Http.HttpResults;
+        using Microsoft.AspNetCore.Routing;
+
+        namespace Bench.Endpoints;
+
+        public static class Gates{{c}}Endpoints
+        {
+            public static IEndpointRouteBuilder MapGates{{c}}(this IEndpointRouteBuilder app)
+            {
+                var group = app.MapGroup("/gates{{c}}").WithTags("Gates");
+                group.MapGet("/{id}", (int id, FlightStore store) => store.Find(id) is { } flight ? Results.Ok(flight) : Results.NotFound());
+                group.MapGet("/typed/{id}", Results<Ok<Flight>, NotFound> (int id, FlightStore store) =>
+                    store.Find(id) is { } flight ? TypedResults.Ok(flight) : TypedResults.NotFound());
+                group.MapPost("/", (FlightInput input, FlightStore store) =>
+                    input.Number.Length == 0 ? Results.BadRequest("number is required") : Results.Ok(store.Save(input)))
+                    .Produces<Flight>();
+                group.MapDelete("/{id}", (int id) => id > 0 ? Results.NoContent() : Results.StatusCode(500))
+                    .ProducesProblem(StatusCodes.Status404NotFound);
+                group.MapPut("/{id}", (int id, FlightInput input) => Results.Ok(input))
+                    .Produces<FlightInput>()
+                    .ProducesProblem(StatusCodes.Status400BadRequest);
+                return app;
+            }
+        }
+        """;
+}

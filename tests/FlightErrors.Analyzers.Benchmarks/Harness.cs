@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FlightErrors.Analyzers.Benchmarks;
+
+/// <summary>An analyzer that registers one operation action and does nothing: the driver's fixed cost.</summary>
+public sealed class DoNothingAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new("BENCH0000", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterOperationAction(static _ => { }, OperationKind.Invocation);
+    }
+}
+
+/// <summary>One analyzer set and what a run of it measured.</summary>
+public sealed record AnalysisRun(double Milliseconds, int Diagnostics, IReadOnlyDictionary<string, double> ExecutionMilliseconds);
+
+public static class Harness
+{
+    public static ImmutableArray<MetadataReference> References { get; } = LoadReferences();
+
+    public static CSharpCompilation Compile(Corpus corpus) =>
+        CSharpCompilation.Create(
+            "Bench",
+            corpus.Trees,
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: true));
+
+    /// <summary>Binding and emitting a fresh compilation: what the compiler does without analyzers.</summary>
+    public static double MeasureCompile(Corpus corpus)
+    {
+        Collect();
+        var watch = Stopwatch.StartNew();
+        var compilation = Compile(corpus);
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        using var pe = new MemoryStream();
+        var emitted = compilation.Emit(pe);
+        watch.Stop();
+        if (errors.Count > 0 || !emitted.Success)
+        {
+            throw new InvalidOperationException("The generated corpus does not compile: " + string.Join(Environment.NewLine, errors.Take(10)));
+        }
+
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>Compiler and analyzer diagnostics of a fresh compilation, as a build computes them.</summary>
+    public static async Task<AnalysisRun> MeasureAnalysisAsync(Corpus corpus, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        Collect();
+        var watch = Stopwatch.StartNew();
+        var withAnalyzers = Compile(corpus).WithAnalyzers(analyzers, Options());
+        var diagnostics = await withAnalyzers.GetAllDiagnosticsAsync(CancellationToken.None);
+        watch.Stop();
+        return new AnalysisRun(watch.Elapsed.TotalMilliseconds, CountReported(diagnostics), await ExecutionTimesAsync(withAnalyzers, analyzers));
+    }
+
+    /// <summary>The IDE case: the analyzer diagnostics of one file, in a fresh compilation of the whole project.</summary>
+    public static async Task<double> MeasureFileAsync(Corpus corpus, SyntaxTree file, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        Collect();
+        var compilation = Compile(corpus);
+        var watch = Stopwatch.StartNew();
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, Options());
+        var model = compilation.GetSemanticModel(compilation.SyntaxTrees.Single(t => t.FilePath == file.FilePath));
+        await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, CancellationToken.None);
+        watch.Stop();
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>Every DiagnosticAnalyzer in Microsoft.AspNetCore.Mvc.Api.Analyzers.dll, or none when the file is absent.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> LoadMvcApiAnalyzers(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return ImmutableArray<DiagnosticAnalyzer>.Empty;
+        }
+
+        var assembly = Assembly.LoadFrom(path);
+        var analyzers = ImmutableArray.CreateBuilder<DiagnosticAnalyzer>();
+        foreach (var type in LoadableTypes(assembly))
+        {
+            if (!type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && type.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+            {
+                analyzers.Add((DiagnosticAnalyzer)Activator.CreateInstance(type)!);
+            }
+        }
+
+        return analyzers.ToImmutable();
+    }
+
+    private static IEnumerable<Type> LoadableTypes(Assembly assembly)
+    {
+        try
+        {
+            return assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException exception)
+        {
+            return exception.Types.Where(t => t is not null)!;
+        }
+    }
+
+    private static CompilationWithAnalyzersOptions Options() =>
+        new(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true);
+
+    private static int CountReported(ImmutableArray<Diagnostic> diagnostics)
+    {
+        var count = 0;
+        foreach (var diagnostic in diagnostics)
+        {
+            if (diagnostic.Id.StartsWith("FE", StringComparison.Ordinal) || diagnostic.Id.StartsWith("API", StringComparison.Ordinal))
+            {
+                count++;
+            }
+
+            if (diagnostic.Id == "AD0001")
+            {
+                throw new InvalidOperationException("An analyzer threw: " + diagnostic);
+            }
+        }
+
+        return count;
+    }
+
+    private static async Task<IReadOnlyDictionary<string, double>> ExecutionTimesAsync(CompilationWithAnalyzers withAnalyzers, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        // The analysis is done: the result (with Roslyn's per-analyzer execution times) comes from the driver's cache.
+        var result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None);
+        var times = new Dictionary<string, double>();
+        foreach (var analyzer in analyzers)
+        {
+            times[analyzer.GetType().Name] = result.AnalyzerTelemetryInfo.TryGetValue(analyzer, out var telemetry) ? telemetry.ExecutionTime.TotalMilliseconds : double.NaN;
+        }
+
+        return times;
+    }
+
+    private static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var packs = Metadata("NetCoreTargetingPackRoot");
+        var references = ImmutableArray.CreateBuilder<MetadataReference>();
+        foreach (var pack in new[] { "Microsoft.NETCore.App.Ref", "Microsoft.AspNetCore.App.Ref" })
+        {
+            var newest = Directory.GetDirectories(Path.Combine(packs, pack))
+                .Where(d => Path.GetFileName(d).StartsWith("10.", StringComparison.Ordinal))
+                .OrderByDescending(d => Version.Parse(Path.GetFileName(d).Split('-')[0]))
+                .First();
+            foreach (var file in Directory.GetFiles(Path.Combine(newest, "ref", "net10.0"), "*.dll").Order(StringComparer.Ordinal))
+            {
+                references.Add(MetadataReference.CreateFromFile(file));
+            }
+        }
+
+        return references.ToImmutable();
+    }
+
+    public static string Metadata(string key) =>
+        typeof(Harness).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
+        ?? throw new InvalidOperationException($"No {key} metadata.");
+}

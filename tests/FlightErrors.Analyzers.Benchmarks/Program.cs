@@ -1,0 +1,202 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Runtime;
+using System.Threading.Tasks;
+using FlightErrors.Analyzers;
+using FlightErrors.Analyzers.Benchmarks;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+// dotnet run -c Release --project tests/FlightErrors.Analyzers.Benchmarks -- [--controllers 200,2000] [--actions 10]
+//     [--iterations 5] [--skip-ide] [--build] [--mvc <path to Microsoft.AspNetCore.Mvc.Api.Analyzers.dll>]
+var settings = Settings.Parse(args);
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+var noOp = new DoNothingAnalyzer();
+ImmutableArray<DiagnosticAnalyzer> baseline = [noOp];
+ImmutableArray<DiagnosticAnalyzer> flightErrors = [noOp, new UndocumentedStatusCodeAnalyzer(), new ExplicitInternalServerErrorAnalyzer(), new ErrorBodyNotProblemDetailsAnalyzer()];
+var mvcAnalyzers = Harness.LoadMvcApiAnalyzers(settings.MvcPath);
+ImmutableArray<DiagnosticAnalyzer> mvc = mvcAnalyzers.IsEmpty ? [] : [noOp, .. mvcAnalyzers];
+
+Console.WriteLine($"FlightErrors.Analyzers benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {GCSettings.IsServerGC}, " +
+    $"tiered JIT {(AppContext.TryGetSwitch("System.Runtime.TieredCompilation", out var tiered) ? tiered.ToString() : "default")}, {settings.Iterations} iterations (medians)");
+Console.WriteLine(mvc.IsEmpty
+    ? $"MVC API analyzers: not found at {settings.MvcPath}; their columns are skipped."
+    : $"MVC API analyzers: {string.Join(", ", mvcAnalyzers.Select(a => a.GetType().Name))} from {settings.MvcPath}");
+Console.WriteLine();
+
+var perThousand = new List<(int Endpoints, double FlightErrors, double Mvc)>();
+foreach (var controllers in settings.Controllers)
+{
+    var corpus = Corpus.Generate(controllers, settings.Actions);
+    Console.WriteLine($"== {controllers} controllers x {settings.Actions} actions + {controllers / 10 + (controllers % 10 == 0 ? 0 : 1)} minimal-API modules = {corpus.Endpoints} endpoints, {corpus.Trees.Length} files");
+
+    // Warm-up: JIT and the reference assemblies' metadata, not measured.
+    Harness.MeasureCompile(corpus);
+    await Harness.MeasureAnalysisAsync(corpus, flightErrors);
+    if (!mvc.IsEmpty)
+    {
+        await Harness.MeasureAnalysisAsync(corpus, mvc);
+    }
+
+    var compile = new List<double>();
+    var none = new List<double>();
+    var fe = new List<double>();
+    var api = new List<double>();
+    var feMarginal = new List<double>();
+    var apiMarginal = new List<double>();
+    var ratios = new List<double>();
+    var feExecution = new List<double>();
+    var apiExecution = new List<double>();
+    int feReported = 0, apiReported = 0;
+    for (var i = 0; i < settings.Iterations; i++)
+    {
+        // The order rotates, so no set always runs first or last; ratios are taken inside one iteration.
+        var runs = new Dictionary<string, AnalysisRun>();
+        var order = new List<string> { "compile", "none", "fe", "mvc" };
+        for (var r = 0; r < i % order.Count; r++)
+        {
+            order.Add(order[0]);
+            order.RemoveAt(0);
+        }
+
+        foreach (var step in order)
+        {
+            switch (step)
+            {
+                case "compile":
+                    compile.Add(Harness.MeasureCompile(corpus));
+                    break;
+                case "none":
+                    runs["none"] = await Harness.MeasureAnalysisAsync(corpus, baseline);
+                    break;
+                case "fe":
+                    runs["fe"] = await Harness.MeasureAnalysisAsync(corpus, flightErrors);
+                    break;
+                case "mvc" when !mvc.IsEmpty:
+                    runs["mvc"] = await Harness.MeasureAnalysisAsync(corpus, mvc);
+                    break;
+            }
+        }
+
+        none.Add(runs["none"].Milliseconds);
+        fe.Add(runs["fe"].Milliseconds);
+        feMarginal.Add(runs["fe"].Milliseconds - runs["none"].Milliseconds);
+        feExecution.Add(runs["fe"].ExecutionMilliseconds.Where(e => e.Key != nameof(DoNothingAnalyzer)).Sum(e => e.Value));
+        feReported = runs["fe"].Diagnostics;
+        if (runs.TryGetValue("mvc", out var mvcRun))
+        {
+            api.Add(mvcRun.Milliseconds);
+            apiMarginal.Add(mvcRun.Milliseconds - runs["none"].Milliseconds);
+            apiExecution.Add(mvcRun.ExecutionMilliseconds.Where(e => e.Key != nameof(DoNothingAnalyzer)).Sum(e => e.Value));
+            ratios.Add(feMarginal[^1] / Math.Max(apiMarginal[^1], 0.001));
+            apiReported = mvcRun.Diagnostics;
+        }
+    }
+
+    double PerThousand(double ms) => ms * 1000 / corpus.Endpoints;
+    var compileMs = Median(compile);
+    Console.WriteLine($"  compile alone (bind + emit)                  {compileMs,9:F0} ms");
+    Console.WriteLine($"  compile + do-nothing analyzer (baseline)     {Median(none),9:F0} ms");
+    Console.WriteLine($"  FlightErrors: marginal wall time              {Median(feMarginal),9:F0} ms  = {PerThousand(Median(feMarginal)),7:F1} ms / 1,000 endpoints  = {Median(feMarginal) / compileMs,6:P1} of compile   ({feReported} diagnostics)");
+    Console.WriteLine($"  FlightErrors: analyzer execution time (sum)   {Median(feExecution),9:F0} ms  = {PerThousand(Median(feExecution)),7:F1} ms / 1,000 endpoints");
+    if (!mvc.IsEmpty)
+    {
+        Console.WriteLine($"  MVC API analyzers: marginal wall time        {Median(apiMarginal),9:F0} ms  = {PerThousand(Median(apiMarginal)),7:F1} ms / 1,000 endpoints  = {Median(apiMarginal) / compileMs,6:P1} of compile   ({apiReported} diagnostics)");
+        Console.WriteLine($"  MVC API analyzers: analyzer execution (sum)  {Median(apiExecution),9:F0} ms  = {PerThousand(Median(apiExecution)),7:F1} ms / 1,000 endpoints");
+        Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (marginal, median of per-iteration ratios)  {Median(ratios):F2}");
+        Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (execution time)                           {Median(feExecution) / Math.Max(Median(apiExecution), 0.001):F2}");
+    }
+
+    if (settings.PerAnalyzer)
+    {
+        var each = await Harness.MeasureAnalysisAsync(corpus, flightErrors);
+        foreach (var (name, ms) in each.ExecutionMilliseconds)
+        {
+            Console.WriteLine($"    {name,-45} {ms,8:F0} ms execution");
+        }
+    }
+
+    perThousand.Add((corpus.Endpoints, PerThousand(Median(feMarginal)), mvc.IsEmpty ? double.NaN : PerThousand(Median(apiMarginal))));
+    Console.WriteLine();
+}
+
+if (perThousand.Count > 1)
+{
+    var (smallest, largest) = (perThousand[0], perThousand[^1]);
+    Console.WriteLine($"== Growth from {smallest.Endpoints} to {largest.Endpoints} endpoints (marginal ms per 1,000 endpoints; 1.00 = linear)");
+    Console.WriteLine($"  FlightErrors {largest.FlightErrors / smallest.FlightErrors:F2}" + (double.IsNaN(largest.Mvc) ? "" : $", MVC API analyzers {largest.Mvc / smallest.Mvc:F2}"));
+    Console.WriteLine();
+}
+
+if (!settings.SkipIde)
+{
+    var corpus = Corpus.Generate(200, settings.Actions, withLargeController: true);
+    Console.WriteLine($"== IDE: the analyzer diagnostics of one {Corpus.LargeActions}-action controller file in a project of {corpus.Endpoints} endpoints (fresh compilation each time)");
+    await Harness.MeasureFileAsync(corpus, corpus.Large!, flightErrors);
+    var none = new List<double>();
+    var fe = new List<double>();
+    var api = new List<double>();
+    for (var i = 0; i < settings.Iterations; i++)
+    {
+        none.Add(await Harness.MeasureFileAsync(corpus, corpus.Large!, baseline));
+        fe.Add(await Harness.MeasureFileAsync(corpus, corpus.Large!, flightErrors) - none[^1]);
+        if (!mvc.IsEmpty)
+        {
+            api.Add(await Harness.MeasureFileAsync(corpus, corpus.Large!, mvc) - none[^1]);
+        }
+    }
+
+    Console.WriteLine($"  baseline (binding the file, do-nothing analyzer)  {Median(none),7:F0} ms");
+    Console.WriteLine($"  FlightErrors on top                                {Median(fe),7:F0} ms");
+    if (!mvc.IsEmpty)
+    {
+        Console.WriteLine($"  MVC API analyzers on top                           {Median(api),7:F0} ms");
+    }
+
+    Console.WriteLine();
+}
+
+if (settings.Build)
+{
+    await WholeBuild.RunAsync(settings);
+}
+
+static double Median(List<double> values)
+{
+    if (values.Count == 0)
+    {
+        return double.NaN;
+    }
+
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+internal sealed record Settings(int[] Controllers, int Actions, int Iterations, bool SkipIde, bool Build, string MvcPath, int BuildControllers, bool PerAnalyzer = false)
+{
+    public static Settings Parse(string[] args)
+    {
+        var settings = new Settings([200, 2000], 10, 5, false, false, Harness.Metadata("MvcApiAnalyzers"), 200);
+        for (var i = 0; i < args.Length; i++)
+        {
+            settings = args[i] switch
+            {
+                "--controllers" => settings with { Controllers = args[++i].Split(',').Select(int.Parse).ToArray() },
+                "--actions" => settings with { Actions = int.Parse(args[++i]) },
+                "--iterations" => settings with { Iterations = Math.Max(1, int.Parse(args[++i])) },
+                "--skip-ide" => settings with { SkipIde = true },
+                "--build" => settings with { Build = true },
+                "--build-controllers" => settings with { BuildControllers = int.Parse(args[++i]) },
+                "--mvc" => settings with { MvcPath = args[++i] },
+                "--per-analyzer" => settings with { PerAnalyzer = true },
+                _ => throw new ArgumentException($"Unknown argument {args[i]}"),
+            };
+        }
+
+        return settings;
+    }
+}
