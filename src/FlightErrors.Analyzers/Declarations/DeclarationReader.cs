@@ -160,8 +160,8 @@ internal sealed class DeclarationReader
             return;
         }
 
-        var isResponseMetadata = (_types.ProducesResponseTypeMetadata is { } metadata && type.Implements(metadata))
-            || (_types.ApiResponseMetadataProvider is { } provider && type.Implements(provider));
+        var isResponseMetadata = (_types.ProducesResponseTypeMetadata is { } metadata && _types.Implements(type, metadata))
+            || (_types.ApiResponseMetadataProvider is { } provider && _types.Implements(type, provider));
         if (!isResponseMetadata)
         {
             return;
@@ -250,7 +250,7 @@ internal sealed class DeclarationReader
 
     private void ReadSelfDescribingResults(ITypeSymbol returnType, HashSet<int> codes, ref ReadState state)
     {
-        if (_types.EndpointMetadataProvider is null || returnType is not INamedTypeSymbol named || !named.Implements(_types.EndpointMetadataProvider))
+        if (_types.EndpointMetadataProvider is null || returnType is not INamedTypeSymbol named || !_types.Implements(named, _types.EndpointMetadataProvider))
         {
             return;
         }
@@ -326,7 +326,7 @@ internal sealed class DeclarationReader
         var isProducesResponseType = attributeClass.InheritsFromOrEquals(_types.ProducesResponseTypeAttribute)
             || attributeClass.InheritsFromOrEquals(_types.ProducesResponseTypeAttributeOfT);
         if (!isProducesResponseType
-            && (_types.ApiResponseMetadataProvider is null || !attributeClass.Implements(_types.ApiResponseMetadataProvider)))
+            && (_types.ApiResponseMetadataProvider is null || !_types.Implements(attributeClass, _types.ApiResponseMetadataProvider)))
         {
             return;
         }

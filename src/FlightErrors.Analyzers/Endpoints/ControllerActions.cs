@@ -111,6 +111,6 @@ internal sealed class ControllerActions
             return false;
         }
 
-        return method.ContainingType.Implements(_types.Disposable);
+        return _types.Implements(method.ContainingType, _types.Disposable);
     }
 }

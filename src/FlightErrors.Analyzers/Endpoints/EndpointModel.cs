@@ -128,7 +128,7 @@ internal sealed class EndpointModel
             return false;
         }
 
-        return (Types.Result is { } result && returned.Implements(result))
+        return (Types.Result is { } result && Types.Implements(returned, result))
             || (method.IsStatic && method.MethodKind == MethodKind.Ordinary && method.ContainingType is { IsStatic: true });
     }
 

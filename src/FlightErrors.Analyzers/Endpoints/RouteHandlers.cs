@@ -254,7 +254,7 @@ internal sealed class RouteHandlers
     private bool IsGroupBuilder(ITypeSymbol? type) =>
         type is not null
         && (type.InheritsFromOrEquals(_types.RouteGroupBuilder)
-            || (_types.EndpointConventionBuilder is { } conventionBuilder && type.Implements(conventionBuilder)));
+            || (_types.EndpointConventionBuilder is { } conventionBuilder && _types.Implements(type, conventionBuilder)));
 
     private SymbolUses UsesIn(IOperation operation)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace FlightErrors.Analyzers;
@@ -194,13 +195,33 @@ internal sealed class KnownTypes
         // Asked for every returned value and every created object: walk a type's interfaces once per compilation.
         if (!_resultTypes.TryGetValue(type, out var isResult))
         {
-            isResult = (ActionResultInterface is not null && type.Implements(ActionResultInterface))
-                || (ConvertToActionResult is not null && type.Implements(ConvertToActionResult))
-                || (Result is not null && type.Implements(Result));
+            isResult = (ActionResultInterface is not null && Implements(type, ActionResultInterface))
+                || (ConvertToActionResult is not null && Implements(type, ConvertToActionResult))
+                || (Result is not null && Implements(type, Result));
             _resultTypes.TryAdd(type, isResult);
         }
 
         return isResult;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="type"/> implements <paramref name="interface"/>, walked once per pair and compilation:
+    /// the same few result, attribute and body types are asked about for every endpoint.
+    /// </summary>
+    public bool Implements(ITypeSymbol type, INamedTypeSymbol @interface) =>
+        _implements.GetOrAdd((type, @interface), static pair => pair.Type.Implements(pair.Interface));
+
+    private readonly ConcurrentDictionary<(ITypeSymbol Type, INamedTypeSymbol Interface), bool> _implements = new(SymbolPairComparer.Instance);
+
+    private sealed class SymbolPairComparer : IEqualityComparer<(ITypeSymbol Type, INamedTypeSymbol Interface)>
+    {
+        public static readonly SymbolPairComparer Instance = new();
+
+        public bool Equals((ITypeSymbol Type, INamedTypeSymbol Interface) x, (ITypeSymbol Type, INamedTypeSymbol Interface) y) =>
+            SymbolEqualityComparer.Default.Equals(x.Type, y.Type) && SymbolEqualityComparer.Default.Equals(x.Interface, y.Interface);
+
+        public int GetHashCode((ITypeSymbol Type, INamedTypeSymbol Interface) pair) =>
+            (SymbolEqualityComparer.Default.GetHashCode(pair.Type) * 397) ^ SymbolEqualityComparer.Default.GetHashCode(pair.Interface);
     }
 
     /// <summary>The <c>[DefaultStatusCode]</c> of a result type or its nearest base that has one; 0 when none does.</summary>

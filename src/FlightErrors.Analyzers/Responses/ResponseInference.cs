@@ -19,6 +19,7 @@ internal sealed class ResponseInference
 
     private readonly KnownTypes _types;
     private readonly ConcurrentDictionary<IMethodSymbol, EndpointResponses> _helpers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, BodyKind> _bodyKinds = new(SymbolEqualityComparer.Default);
 
     public ResponseInference(KnownTypes types) => _types = types;
 
@@ -522,7 +523,19 @@ internal sealed class ResponseInference
             return type is null ? BodyKind.Unknown : BodyKindOf(type);
         }
 
+        // Asked for every result with a body; the same few types come back, and the interface walk is the cost.
         private BodyKind BodyKindOf(ITypeSymbol type)
+        {
+            if (!_owner._bodyKinds.TryGetValue(type, out var kind))
+            {
+                kind = ComputeBodyKind(type);
+                _owner._bodyKinds.TryAdd(type, kind);
+            }
+
+            return kind;
+        }
+
+        private BodyKind ComputeBodyKind(ITypeSymbol type)
         {
             if (type.SpecialType == SpecialType.System_String)
             {

@@ -522,6 +522,19 @@ public sealed class FE0001UndocumentedStatusCodeTests
     }
 
     [Fact]
+    public Task Code_marked_as_generated_is_ignored()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [System.CodeDom.Compiler.GeneratedCode("client-generator", "1.0")]
+                [ProducesResponseType(200)]
+                public IActionResult Get(int id) => id == 0 ? NotFound() : Ok();
+
+                [ProducesResponseType(200)]
+                public IActionResult Find(int id) => id == 0 ? {|#0:NotFound()|} : Ok();
+            """), VerifyCS.Diagnostic().WithLocation(0).WithArguments("Find", "404", "Not Found"));
+    }
+
+    [Fact]
     public Task Unreadable_results_do_not_guess()
     {
         return VerifyCS.VerifyAnalyzerAsync(Controller("""
