@@ -43,6 +43,10 @@ foreach (var controllers in settings.Controllers)
     }
 
     var compile = new List<double>();
+    var compileCpu = new List<double>();
+    var feCpu = new List<double>();
+    var apiCpu = new List<double>();
+    var cpuRatios = new List<double>();
     var none = new List<double>();
     var fe = new List<double>();
     var api = new List<double>();
@@ -69,6 +73,7 @@ foreach (var controllers in settings.Controllers)
             {
                 case "compile":
                     compile.Add(Harness.MeasureCompile(corpus));
+                    compileCpu.Add(Harness.LastCompileCpuMilliseconds);
                     break;
                 case "none":
                     runs["none"] = await Harness.MeasureAnalysisAsync(corpus, baseline);
@@ -87,12 +92,15 @@ foreach (var controllers in settings.Controllers)
         feMarginal.Add(runs["fe"].Milliseconds - runs["none"].Milliseconds);
         feExecution.Add(runs["fe"].ExecutionMilliseconds.Where(e => e.Key != nameof(DoNothingAnalyzer)).Sum(e => e.Value));
         feReported = runs["fe"].Diagnostics;
+        feCpu.Add(runs["fe"].CpuMilliseconds - runs["none"].CpuMilliseconds);
         if (runs.TryGetValue("mvc", out var mvcRun))
         {
             api.Add(mvcRun.Milliseconds);
             apiMarginal.Add(mvcRun.Milliseconds - runs["none"].Milliseconds);
             apiExecution.Add(mvcRun.ExecutionMilliseconds.Where(e => e.Key != nameof(DoNothingAnalyzer)).Sum(e => e.Value));
             ratios.Add(feMarginal[^1] / Math.Max(apiMarginal[^1], 0.001));
+            apiCpu.Add(mvcRun.CpuMilliseconds - runs["none"].CpuMilliseconds);
+            cpuRatios.Add(feCpu[^1] / Math.Max(apiCpu[^1], 0.001));
             apiReported = mvcRun.Diagnostics;
         }
     }
@@ -103,11 +111,14 @@ foreach (var controllers in settings.Controllers)
     Console.WriteLine($"  compile + do-nothing analyzer (baseline)     {Median(none),9:F0} ms");
     Console.WriteLine($"  FlightErrors: marginal wall time              {Median(feMarginal),9:F0} ms  = {PerThousand(Median(feMarginal)),7:F1} ms / 1,000 endpoints  = {Median(feMarginal) / compileMs,6:P1} of compile   ({feReported} diagnostics)");
     Console.WriteLine($"  FlightErrors: analyzer execution time (sum)   {Median(feExecution),9:F0} ms  = {PerThousand(Median(feExecution)),7:F1} ms / 1,000 endpoints");
+    Console.WriteLine($"  FlightErrors: marginal CPU time               {Median(feCpu),9:F0} ms  = {PerThousand(Median(feCpu)),7:F1} ms / 1,000 endpoints  = {Median(feCpu) / Median(compileCpu),6:P1} of compile CPU ({Median(compileCpu):F0} ms)");
     if (!mvc.IsEmpty)
     {
         Console.WriteLine($"  MVC API analyzers: marginal wall time        {Median(apiMarginal),9:F0} ms  = {PerThousand(Median(apiMarginal)),7:F1} ms / 1,000 endpoints  = {Median(apiMarginal) / compileMs,6:P1} of compile   ({apiReported} diagnostics)");
         Console.WriteLine($"  MVC API analyzers: analyzer execution (sum)  {Median(apiExecution),9:F0} ms  = {PerThousand(Median(apiExecution)),7:F1} ms / 1,000 endpoints");
+        Console.WriteLine($"  MVC API analyzers: marginal CPU time         {Median(apiCpu),9:F0} ms  = {PerThousand(Median(apiCpu)),7:F1} ms / 1,000 endpoints  = {Median(apiCpu) / Median(compileCpu),6:P1} of compile CPU");
         Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (marginal, median of per-iteration ratios)  {Median(ratios):F2}");
+        Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (marginal CPU, median of ratios)            {Median(cpuRatios):F2}");
         Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (execution time)                           {Median(feExecution) / Math.Max(Median(apiExecution), 0.001):F2}");
     }
 
