@@ -214,14 +214,15 @@ public sealed class AnalyzerExecutionTests
     }
 
     /// <summary>
-    /// Diagnostics described fully (<see cref="AnalyzerRun.Describe"/>) in the order an error list shows them: by file
-    /// and span, and diagnostics at the same span in the order they were reported. The driver hands out the
-    /// diagnostics of different methods in the order the compiler finished them, which varies between runs.
+    /// Diagnostics described fully (<see cref="AnalyzerRun.Describe"/>) in the order an error list shows them: by file,
+    /// span and ID, and diagnostics of one rule at the same span in the order they were reported. The driver hands out
+    /// the diagnostics of different methods (and analyzers) in the order they finished, which varies between runs.
     /// </summary>
     private static ImmutableArray<string> InLocationOrder(IEnumerable<Diagnostic> diagnostics) => diagnostics
         .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
         .ThenBy(d => d.Location.SourceSpan.Start)
         .ThenBy(d => d.Location.SourceSpan.End)
+        .ThenBy(d => d.Id, StringComparer.Ordinal)
         .Select(AnalyzerRun.Describe)
         .ToImmutableArray();
 
