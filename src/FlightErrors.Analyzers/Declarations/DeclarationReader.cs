@@ -49,6 +49,7 @@ internal sealed class DeclarationReader
             ReadAttributes(convention.GetAttributes(), codes, ref state);
         }
 
+        state.Complete &= !action.ReturnType.ContainsErrorType();
         var returnType = _types.UnwrapTask(action.ReturnType);
         if (returnType is not null)
         {
@@ -82,6 +83,7 @@ internal sealed class DeclarationReader
             ReadConvention(call, codes, ref state);
         }
 
+        state.Complete &= !endpoint.Handler.ReturnType.ContainsErrorType();
         var returnType = _types.UnwrapTask(endpoint.Handler.ReturnType);
         if (returnType is not null)
         {

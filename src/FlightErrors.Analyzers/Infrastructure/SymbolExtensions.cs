@@ -111,4 +111,31 @@ internal static class SymbolExtensions
 
         return current is not null && current.IsGlobalNamespace;
     }
+
+    /// <summary>
+    /// True when the type, or any type argument or element type in it, does not bind (half-typed code, a missing using
+    /// directive): what it documents cannot be read.
+    /// </summary>
+    public static bool ContainsErrorType(this ITypeSymbol type)
+    {
+        switch (type)
+        {
+            case { TypeKind: TypeKind.Error }:
+                return true;
+            case IArrayTypeSymbol array:
+                return array.ElementType.ContainsErrorType();
+            case INamedTypeSymbol { IsGenericType: true } named:
+                foreach (var argument in named.TypeArguments)
+                {
+                    if (argument.ContainsErrorType())
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
 }

@@ -545,6 +545,22 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
     }
 
     [Fact]
+    public Task Handler_whose_return_type_does_not_bind_is_not_reported()
+    {
+        // Half-typed code (issue 6): what the unbound Results<...> documents cannot be read, so nothing is reported
+        // and no union fix that would change nothing is offered.
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    app.MapGet("/flights/{id}", GetFlight);
+            """, """
+                private static async {|CS0246:Tusk<Results<Ok<Flight>, ProblemHttpResult, NotFound>>|} GetFlight(int id)
+                {
+                    await Task.Yield();
+                    return id > 0 ? TypedResults.Ok(new Flight(id)) : TypedResults.Problem(statusCode: 404);
+                }
+            """));
+    }
+
+    [Fact]
     public Task Full_union_gets_no_union_fix()
     {
         var source = Endpoints("""

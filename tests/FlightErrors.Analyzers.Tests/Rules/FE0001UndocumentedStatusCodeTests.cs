@@ -579,6 +579,16 @@ public sealed class FE0001UndocumentedStatusCodeTests
     }
 
     [Fact]
+    public Task Action_whose_return_type_does_not_bind_is_not_reported()
+    {
+        // Half-typed code (issue 6): while the return type does not bind, what it documents is unknown.
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [ProducesResponseType(200)]
+                public ActionResult<{|CS0246:Missing|}> Get(int id) => id > 0 ? Ok() : NotFound();
+            """));
+    }
+
+    [Fact]
     public Task Works_with_older_language_versions()
     {
         var test = new VerifyCS.Test
