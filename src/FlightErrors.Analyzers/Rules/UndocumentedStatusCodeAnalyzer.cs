@@ -151,18 +151,18 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// Where the undocumented response comes from; for a method handler declared in another file, the handler where it
-    /// is mapped (a diagnostic stays in the file being analyzed).
+    /// Where the undocumented response comes from; for a handler passed as a method group, the handler where it is
+    /// mapped. A diagnostic stays in the member being analyzed: the IDE, which analyzes one document or one member at a
+    /// time, drops what an action reports into another member (or file), though a build keeps it.
     /// </summary>
     private static Location Where(ProducedResponse response, RouteHandler? route)
     {
-        var origin = response.Origin.Syntax;
-        if (route is not null && origin.SyntaxTree != route.MapCall.Syntax.SyntaxTree)
+        if (route is { LambdaBody: null })
         {
             return route.HandlerOperation.Syntax.GetLocation();
         }
 
-        return origin.GetLocation();
+        return response.Origin.Syntax.GetLocation();
     }
 
     private static int IndexOf(List<ProducedResponse> responses, int statusCode)

@@ -148,9 +148,7 @@ public sealed class AnalyzerExecutionTests
     }
 
     /// <summary>What the IDE shows for an open document is what the build reports for it.</summary>
-    [Fact(Skip = "Open: FE0001 for a route handler passed as a method group (app.MapPut(\"/{id}\", Assign)) is reported from the Map "
-        + "call's operation action at a return inside Assign, another member; Roslyn keeps such a diagnostic when it analyses the whole "
-        + "compilation (build) and drops it when it analyses one document (IDE). See docs/robustness.md.")]
+    [Fact]
     public async Task One_document_at_a_time_gives_what_the_whole_compilation_gives()
     {
         var differences = new List<string>();

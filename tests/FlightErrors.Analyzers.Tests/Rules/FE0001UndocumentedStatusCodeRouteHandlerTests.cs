@@ -66,9 +66,9 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
     public Task Method_group_handler_is_followed()
     {
         return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
-                    app.MapGet("/flights/{id}", GetFlight);
+                    app.MapGet("/flights/{id}", [|GetFlight|]);
             """, """
-                private static IResult GetFlight(int id) => id > 0 ? Results.Ok(new Flight(id)) : [|Results.NotFound()|];
+                private static IResult GetFlight(int id) => id > 0 ? Results.Ok(new Flight(id)) : Results.NotFound();
             """));
     }
 
@@ -375,12 +375,12 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
     public Task Fix_does_not_name_an_inaccessible_type()
     {
         return VerifyCS.VerifyCodeFixAsync(Endpoints("""
-                    app.MapGet("/flights/{id}", FlightHandlers.Get);
+                    app.MapGet("/flights/{id}", [|FlightHandlers.Get|]);
             """) + """
 
             public static class FlightHandlers
             {
-                public static IResult Get(int id) => id > 0 ? Results.Ok(new Seat(id)) : [|Results.NotFound()|];
+                public static IResult Get(int id) => id > 0 ? Results.Ok(new Seat(id)) : Results.NotFound();
 
                 private sealed record Seat(int Number);
             }
@@ -428,11 +428,11 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
     public Task Fix_on_a_method_handler_and_a_stored_builder()
     {
         return VerifyCS.VerifyCodeFixAsync(Endpoints("""
-                    var get = app.MapGet("/flights/{id}", GetFlight)
+                    var get = app.MapGet("/flights/{id}", [|GetFlight|])
                         .WithName("GetFlight");
                     get.Produces<Flight>();
             """, """
-                private static IResult GetFlight(int id) => id > 0 ? Results.Ok(new Flight(id)) : [|Results.NotFound()|];
+                private static IResult GetFlight(int id) => id > 0 ? Results.Ok(new Flight(id)) : Results.NotFound();
             """), Endpoints("""
                     var get = app.MapGet("/flights/{id}", GetFlight)
                         .WithName("GetFlight")
@@ -515,12 +515,12 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
     public Task Union_fix_on_a_method_handler_and_the_chain_alternative()
     {
         var source = Endpoints("""
-                    app.MapGet("/flights/{id}", GetFlight);
+                    app.MapGet("/flights/{id}", [|GetFlight|]);
             """, """
                 private static async Task<Results<Ok<Flight>, ProblemHttpResult>> GetFlight(int id)
                 {
                     await Task.Yield();
-                    return id > 0 ? TypedResults.Ok(new Flight(id)) : [|TypedResults.Problem(statusCode: 404)|];
+                    return id > 0 ? TypedResults.Ok(new Flight(id)) : TypedResults.Problem(statusCode: 404);
                 }
             """);
         return Task.WhenAll(
