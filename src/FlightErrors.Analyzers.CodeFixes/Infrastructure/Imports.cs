@@ -15,7 +15,8 @@ internal static class Imports
     /// Adds the imports that the fully qualified names inside the annotated nodes need (by span: the annotation-based
     /// <c>ImportAdder</c> overload adds nothing for names inside attribute arguments), then shortens every
     /// <c>global::</c>-qualified type name there that binds to the same type without its qualification. The simplifier
-    /// alone leaves such names long inside target-typed conditionals, where it cannot bind speculatively.
+    /// alone leaves such names long inside target-typed conditionals, where it cannot bind speculatively. Every fix's
+    /// document passes through here, and so through <see cref="FormattingGuard"/>.
     /// </summary>
     public static async Task<Document> AddForAsync(Document document, SyntaxNode root, SyntaxAnnotation annotation, CancellationToken cancellationToken)
     {
@@ -26,13 +27,13 @@ internal static class Imports
         }
 
         var updated = document.WithSyntaxRoot(root);
-        if (spans.Count == 0)
+        if (spans.Count > 0)
         {
-            return updated;
+            updated = await ImportAdder.AddImportsAsync(updated, spans, cancellationToken: cancellationToken).ConfigureAwait(false);
+            updated = await ShortenAsync(updated, annotation, cancellationToken).ConfigureAwait(false);
         }
 
-        updated = await ImportAdder.AddImportsAsync(updated, spans, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return await ShortenAsync(updated, annotation, cancellationToken).ConfigureAwait(false);
+        return await FormattingGuard.ApplyAsync(updated, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<Document> ShortenAsync(Document document, SyntaxAnnotation annotation, CancellationToken cancellationToken)

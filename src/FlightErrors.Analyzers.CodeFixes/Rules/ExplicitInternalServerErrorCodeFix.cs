@@ -56,7 +56,7 @@ public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         "Let the exception reach the exception handler",
-                        _ => Task.FromResult(document.WithSyntaxRoot(Rethrow(root, returnStatement))),
+                        ct => FormattingGuard.ApplyAsync(document.WithSyntaxRoot(Rethrow(root, returnStatement)), ct),
                         RethrowKey),
                     diagnostic);
             }

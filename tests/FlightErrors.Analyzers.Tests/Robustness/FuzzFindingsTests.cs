@@ -8,13 +8,11 @@ namespace FlightErrors.Analyzers.Tests.Robustness;
 
 /// <summary>
 /// What the fuzzer found (issue 6), reduced to a source each: the source and its first few prefixes go through the
-/// fuzzer's checks. Skipped while the defect is open; docs/robustness.md has the details.
+/// fuzzer's checks. docs/robustness.md has the details.
 /// </summary>
 public sealed class FuzzFindingsTests
 {
-    [Fact(Skip = "Open: FE0001's fix throws InvalidOperationException 'Unexpected false - file IndentBlockOperation.cs line 38' from "
-        + "GetOperationsAsync (Roslyn's formatter, run on the fix's Formatter.Annotation) while a switch expression above the action is "
-        + "still unclosed. Found with FLIGHTERRORS_FUZZ_SCALE=8.")]
+    [Fact]
     public Task FE0001_fix_survives_an_unclosed_switch_expression_above_the_action() => AssertNoFailureAsync("""
         using Microsoft.AspNetCore.Mvc;
 
@@ -29,8 +27,7 @@ public sealed class FuzzFindingsTests
         }
         """);
 
-    [Fact(Skip = "Open: when the handler's return type does not bind (Task without its using directive), FE0001 reports the 404 that "
-        + "the Results<...> union documents, and offers 'Add NotFound to the handler's Results<...>', which changes nothing.")]
+    [Fact]
     public Task FE0001_offers_no_union_fix_that_changes_nothing() => AssertNoFailureAsync("""
         using Microsoft.AspNetCore.Builder;
         using Microsoft.AspNetCore.Http;
