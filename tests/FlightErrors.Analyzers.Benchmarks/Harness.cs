@@ -28,12 +28,11 @@ public sealed class DoNothingAnalyzer : DiagnosticAnalyzer
     }
 }
 
-/// <summary>One analyzer set and what a run of it measured.</summary>
 /// <summary>
-/// One analyzer set and what a run of it measured: wall time, and the CPU time of this process (all its threads),
-/// which other load on a shared machine disturbs far less than wall time.
+/// One analyzer set and what a run of it measured: wall time; the CPU time of this process (all its threads), which
+/// other load on a shared machine disturbs less than wall time; and the bytes allocated, which it does not disturb.
 /// </summary>
-public sealed record AnalysisRun(double Milliseconds, double CpuMilliseconds, int Diagnostics, IReadOnlyDictionary<string, double> ExecutionMilliseconds);
+public sealed record AnalysisRun(double Milliseconds, double CpuMilliseconds, int Diagnostics, IReadOnlyDictionary<string, double> ExecutionMilliseconds, double AllocatedMegabytes = 0);
 
 public static class Harness
 {
@@ -44,7 +43,10 @@ public static class Harness
             "Bench",
             corpus.Trees,
             References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: true));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: Concurrent));
+
+    /// <summary>False with --sequential: one thread binds and analyzes, for steadier figures on a busy machine.</summary>
+    public static bool Concurrent { get; set; } = true;
 
     /// <summary>CPU time of a compile in the last <see cref="MeasureCompile"/>.</summary>
     public static double LastCompileCpuMilliseconds { get; private set; }
@@ -69,17 +71,24 @@ public static class Harness
         return watch.Elapsed.TotalMilliseconds;
     }
 
-    /// <summary>Compiler and analyzer diagnostics of a fresh compilation, as a build computes them.</summary>
-    public static async Task<AnalysisRun> MeasureAnalysisAsync(Corpus corpus, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    /// <summary>
+    /// Compiler and analyzer diagnostics of a fresh compilation, as a build computes them. Roslyn's per-analyzer
+    /// execution times are logged only when asked (<paramref name="logExecutionTime"/>): the log times every callback,
+    /// which a build does not do (unless run with /reportanalyzer), so the timed runs go without it.
+    /// </summary>
+    public static async Task<AnalysisRun> MeasureAnalysisAsync(Corpus corpus, ImmutableArray<DiagnosticAnalyzer> analyzers, bool logExecutionTime = false)
     {
         Collect();
         var cpu = CpuMilliseconds();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
-        var withAnalyzers = Compile(corpus).WithAnalyzers(analyzers, Options());
+        var withAnalyzers = Compile(corpus).WithAnalyzers(analyzers, Options(logExecutionTime));
         var diagnostics = await withAnalyzers.GetAllDiagnosticsAsync(CancellationToken.None);
         watch.Stop();
         cpu = CpuMilliseconds() - cpu;
-        return new AnalysisRun(watch.Elapsed.TotalMilliseconds, cpu, CountReported(diagnostics), await ExecutionTimesAsync(withAnalyzers, analyzers));
+        var megabytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0;
+        var executionTimes = logExecutionTime ? await ExecutionTimesAsync(withAnalyzers, analyzers) : new Dictionary<string, double>();
+        return new AnalysisRun(watch.Elapsed.TotalMilliseconds, cpu, CountReported(diagnostics), executionTimes, megabytes);
     }
 
     /// <summary>The IDE case: the analyzer diagnostics of one file, in a fresh compilation of the whole project.</summary>
@@ -88,7 +97,7 @@ public static class Harness
         Collect();
         var compilation = Compile(corpus);
         var watch = Stopwatch.StartNew();
-        var withAnalyzers = compilation.WithAnalyzers(analyzers, Options());
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, Options(logExecutionTime: false));
         var model = compilation.GetSemanticModel(compilation.SyntaxTrees.Single(t => t.FilePath == file.FilePath));
         await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, CancellationToken.None);
         watch.Stop();
@@ -128,8 +137,8 @@ public static class Harness
         }
     }
 
-    private static CompilationWithAnalyzersOptions Options() =>
-        new(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true);
+    private static CompilationWithAnalyzersOptions Options(bool logExecutionTime) =>
+        new(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: Concurrent, logAnalyzerExecutionTime: logExecutionTime);
 
     private static int CountReported(ImmutableArray<Diagnostic> diagnostics)
     {

@@ -11,7 +11,10 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 // dotnet run -c Release --project tests/FlightErrors.Analyzers.Benchmarks -- [--controllers 200,2000] [--actions 10]
 //     [--iterations 5] [--skip-ide] [--build] [--mvc <path to Microsoft.AspNetCore.Mvc.Api.Analyzers.dll>]
+//     [--sequential] (one thread binds and analyzes: steadier figures on a busy machine)
+//     [--profile none|fe|mvc] (only that set's analysis, --iterations times on the first size: for a profiler)
 var settings = Settings.Parse(args);
+Harness.Concurrent = !settings.Sequential;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -27,6 +30,27 @@ Console.WriteLine(mvc.IsEmpty
     ? $"MVC API analyzers: not found at {settings.MvcPath}; their columns are skipped."
     : $"MVC API analyzers: {string.Join(", ", mvcAnalyzers.Select(a => a.GetType().Name))} from {settings.MvcPath}");
 Console.WriteLine();
+
+if (settings.Profile is { } profiled)
+{
+    var corpus = Corpus.Generate(settings.Controllers[0], settings.Actions);
+    var set = profiled switch { "none" => baseline, "fe" => flightErrors, "mvc" => mvc, _ => throw new ArgumentException($"Unknown set {profiled}") };
+    await Harness.MeasureAnalysisAsync(corpus, set);
+    using var sampler = new AllocationSampler();
+    for (var i = 0; i < settings.Iterations; i++)
+    {
+        var run = await Harness.MeasureAnalysisAsync(corpus, set);
+        Console.WriteLine($"{profiled}: {run.Milliseconds:F0} ms, {run.CpuMilliseconds:F0} ms CPU, {run.AllocatedMegabytes:F1} MB, {run.Diagnostics} diagnostics");
+    }
+
+    Console.WriteLine($"Allocation samples by type over the {settings.Iterations} runs (KB):");
+    foreach (var (type, bytes) in sampler.Top(40))
+    {
+        Console.WriteLine($"  {bytes / 1024,10} {type}");
+    }
+
+    return;
+}
 
 var perThousand = new List<(int Endpoints, double FlightErrors, double Mvc)>();
 foreach (var controllers in settings.Controllers)
@@ -55,6 +79,8 @@ foreach (var controllers in settings.Controllers)
     var ratios = new List<double>();
     var feExecution = new List<double>();
     var apiExecution = new List<double>();
+    var feAllocated = new List<double>();
+    var apiAllocated = new List<double>();
     int feReported = 0, apiReported = 0;
     for (var i = 0; i < settings.Iterations; i++)
     {
@@ -90,18 +116,28 @@ foreach (var controllers in settings.Controllers)
         none.Add(runs["none"].Milliseconds);
         fe.Add(runs["fe"].Milliseconds);
         feMarginal.Add(runs["fe"].Milliseconds - runs["none"].Milliseconds);
-        feExecution.Add(runs["fe"].ExecutionMilliseconds.Where(e => e.Key != nameof(DoNothingAnalyzer)).Sum(e => e.Value));
+        feAllocated.Add(runs["fe"].AllocatedMegabytes - runs["none"].AllocatedMegabytes);
         feReported = runs["fe"].Diagnostics;
         feCpu.Add(runs["fe"].CpuMilliseconds - runs["none"].CpuMilliseconds);
         if (runs.TryGetValue("mvc", out var mvcRun))
         {
             api.Add(mvcRun.Milliseconds);
             apiMarginal.Add(mvcRun.Milliseconds - runs["none"].Milliseconds);
-            apiExecution.Add(mvcRun.ExecutionMilliseconds.Where(e => e.Key != nameof(DoNothingAnalyzer)).Sum(e => e.Value));
+            apiAllocated.Add(mvcRun.AllocatedMegabytes - runs["none"].AllocatedMegabytes);
             ratios.Add(feMarginal[^1] / Math.Max(apiMarginal[^1], 0.001));
             apiCpu.Add(mvcRun.CpuMilliseconds - runs["none"].CpuMilliseconds);
             cpuRatios.Add(feCpu[^1] / Math.Max(apiCpu[^1], 0.001));
             apiReported = mvcRun.Diagnostics;
+        }
+    }
+
+    // Roslyn's execution-time log, from runs of their own (it times every callback, which the timed runs do not).
+    for (var i = 0; i < Math.Min(3, settings.Iterations); i++)
+    {
+        feExecution.Add(ExecutionSum(await Harness.MeasureAnalysisAsync(corpus, flightErrors, logExecutionTime: true)));
+        if (!mvc.IsEmpty)
+        {
+            apiExecution.Add(ExecutionSum(await Harness.MeasureAnalysisAsync(corpus, mvc, logExecutionTime: true)));
         }
     }
 
@@ -112,11 +148,13 @@ foreach (var controllers in settings.Controllers)
     Console.WriteLine($"  FlightErrors: marginal wall time              {Median(feMarginal),9:F0} ms  = {PerThousand(Median(feMarginal)),7:F1} ms / 1,000 endpoints  = {Median(feMarginal) / compileMs,6:P1} of compile   ({feReported} diagnostics)");
     Console.WriteLine($"  FlightErrors: analyzer execution time (sum)   {Median(feExecution),9:F0} ms  = {PerThousand(Median(feExecution)),7:F1} ms / 1,000 endpoints");
     Console.WriteLine($"  FlightErrors: marginal CPU time               {Median(feCpu),9:F0} ms  = {PerThousand(Median(feCpu)),7:F1} ms / 1,000 endpoints  = {Median(feCpu) / Median(compileCpu),6:P1} of compile CPU ({Median(compileCpu):F0} ms)");
+    Console.WriteLine($"  FlightErrors: marginal allocations            {Median(feAllocated),9:F1} MB  = {Median(feAllocated) * 1024 / corpus.Endpoints,7:F1} KB / endpoint");
     if (!mvc.IsEmpty)
     {
         Console.WriteLine($"  MVC API analyzers: marginal wall time        {Median(apiMarginal),9:F0} ms  = {PerThousand(Median(apiMarginal)),7:F1} ms / 1,000 endpoints  = {Median(apiMarginal) / compileMs,6:P1} of compile   ({apiReported} diagnostics)");
         Console.WriteLine($"  MVC API analyzers: analyzer execution (sum)  {Median(apiExecution),9:F0} ms  = {PerThousand(Median(apiExecution)),7:F1} ms / 1,000 endpoints");
         Console.WriteLine($"  MVC API analyzers: marginal CPU time         {Median(apiCpu),9:F0} ms  = {PerThousand(Median(apiCpu)),7:F1} ms / 1,000 endpoints  = {Median(apiCpu) / Median(compileCpu),6:P1} of compile CPU");
+        Console.WriteLine($"  MVC API analyzers: marginal allocations      {Median(apiAllocated),9:F1} MB  = {Median(apiAllocated) * 1024 / corpus.Endpoints,7:F1} KB / endpoint");
         Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (marginal, median of per-iteration ratios)  {Median(ratios):F2}");
         Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (marginal CPU, median of ratios)            {Median(cpuRatios):F2}");
         Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (execution time)                           {Median(feExecution) / Math.Max(Median(apiExecution), 0.001):F2}");
@@ -124,7 +162,7 @@ foreach (var controllers in settings.Controllers)
 
     if (settings.PerAnalyzer)
     {
-        var each = await Harness.MeasureAnalysisAsync(corpus, flightErrors);
+        var each = await Harness.MeasureAnalysisAsync(corpus, flightErrors, logExecutionTime: true);
         foreach (var (name, ms) in each.ExecutionMilliseconds)
         {
             Console.WriteLine($"    {name,-45} {ms,8:F0} ms execution");
@@ -176,6 +214,8 @@ if (settings.Build)
     await WholeBuild.RunAsync(settings);
 }
 
+static double ExecutionSum(AnalysisRun run) => run.ExecutionMilliseconds.Where(e => e.Key != nameof(DoNothingAnalyzer)).Sum(e => e.Value);
+
 static double Median(List<double> values)
 {
     if (values.Count == 0)
@@ -187,7 +227,7 @@ static double Median(List<double> values)
     return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }
 
-internal sealed record Settings(int[] Controllers, int Actions, int Iterations, bool SkipIde, bool Build, string MvcPath, int BuildControllers, bool PerAnalyzer = false)
+internal sealed record Settings(int[] Controllers, int Actions, int Iterations, bool SkipIde, bool Build, string MvcPath, int BuildControllers, bool PerAnalyzer = false, string? Profile = null, bool Sequential = false)
 {
     public static Settings Parse(string[] args)
     {
@@ -204,6 +244,8 @@ internal sealed record Settings(int[] Controllers, int Actions, int Iterations, 
                 "--build-controllers" => settings with { BuildControllers = int.Parse(args[++i]) },
                 "--mvc" => settings with { MvcPath = args[++i] },
                 "--per-analyzer" => settings with { PerAnalyzer = true },
+                "--sequential" => settings with { Sequential = true },
+                "--profile" => settings with { Profile = args[++i] },
                 _ => throw new ArgumentException($"Unknown argument {args[i]}"),
             };
         }
