@@ -133,19 +133,20 @@ internal sealed class EndpointModel
     }
 
     /// <summary>
-    /// The responses of the method that owns an operation block, when it is an action in scope for
-    /// <paramref name="ruleId"/> (<paramref name="actionsOnly"/>), or else any method of a controller in scope or any
-    /// other method that produces results.
+    /// The responses of the method whose body <paramref name="context"/> is at (an operation action on
+    /// <see cref="OperationKind.MethodBody"/>), when it is an action in scope for <paramref name="ruleId"/>
+    /// (<paramref name="actionsOnly"/>), or else any method of a controller in scope or any other method that produces
+    /// results. The rules read method bodies through an operation action, not an operation-block action: the driver
+    /// then builds no code-block list and no block context per method and analyzer (docs/performance.md).
     /// </summary>
-    public bool TryInfer(OperationBlockAnalysisContext context, string ruleId, bool actionsOnly, out EndpointContext endpoint)
+    public bool TryInfer(OperationAnalysisContext context, string ruleId, bool actionsOnly, out EndpointContext endpoint)
     {
         endpoint = default;
-        if (context.OwningSymbol is not IMethodSymbol method || context.OperationBlocks.IsEmpty)
+        if (context.Operation is not IMethodBodyOperation body || context.ContainingSymbol is not IMethodSymbol method)
         {
             return false;
         }
 
-        var body = BodyBlock(context.OperationBlocks);
         var options = Options.For(body.Syntax.SyntaxTree);
         bool inScope;
         bool isApiController;
@@ -173,7 +174,7 @@ internal sealed class EndpointModel
         // The first rule to reach a method infers its responses; the others read them.
         if (!_inferred.TryGetValue(method, out var responses))
         {
-            responses = Responses.Infer(method, context.OperationBlocks, new SemanticModelSource(semanticModel), context.CancellationToken);
+            responses = Responses.Infer(method, ImmutableArray.Create<IOperation>(body), new SemanticModelSource(semanticModel), context.CancellationToken);
             _inferred.TryAdd(method, responses);
         }
 
@@ -182,7 +183,7 @@ internal sealed class EndpointModel
             return false;
         }
 
-        endpoint = new EndpointContext(method, method.Name, isApiController, options, responses, body.Syntax.Parent ?? body.Syntax, inController);
+        endpoint = new EndpointContext(method, method.Name, isApiController, options, responses, body.Syntax, inController);
         return true;
     }
 
@@ -204,23 +205,6 @@ internal sealed class EndpointModel
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// The method's body among its operation blocks. Attributes on parameters (<c>[FromHeader(Name = "If-Match")]</c>)
-    /// and default values are blocks of their own and may come first.
-    /// </summary>
-    private static IOperation BodyBlock(ImmutableArray<IOperation> blocks)
-    {
-        foreach (var block in blocks)
-        {
-            if (block.Kind is OperationKind.Block or OperationKind.MethodBody or OperationKind.ConstructorBody)
-            {
-                return block;
-            }
-        }
-
-        return blocks[0];
     }
 
     /// <summary>
@@ -339,22 +323,10 @@ internal readonly struct EndpointContext
 
     /// <summary>
     /// The responses created in this method's own body, once per producing expression: rules about how a response is
-    /// produced report there, so a helper used by several actions is reported once, in the helper.
+    /// produced report there, so a helper used by several actions is reported once, in the helper. Enumerated without
+    /// allocating (it runs for every method the rules look at).
     /// </summary>
-    public List<ProducedResponse> ProducedHere()
-    {
-        var produced = new List<ProducedResponse>();
-        var seen = new HashSet<SyntaxNode>();
-        foreach (var response in Responses.Responses)
-        {
-            if (response.IsProducedWithin(Declaration) && seen.Add(response.Producer.Syntax))
-            {
-                produced.Add(response);
-            }
-        }
-
-        return produced;
-    }
+    public ProducedHereResponses ProducedHere() => new(Responses.Responses, Declaration);
 
     public IMethodSymbol Method { get; }
 
@@ -369,4 +341,63 @@ internal readonly struct EndpointContext
     public FlightErrorsOptions Options { get; }
 
     public EndpointResponses Responses { get; }
+}
+
+/// <summary>The responses of <see cref="EndpointContext.ProducedHere"/>: a filter over the endpoint's responses.</summary>
+internal readonly struct ProducedHereResponses
+{
+    private readonly ImmutableArray<ProducedResponse> _responses;
+    private readonly SyntaxNode _declaration;
+
+    public ProducedHereResponses(ImmutableArray<ProducedResponse> responses, SyntaxNode declaration)
+    {
+        _responses = responses;
+        _declaration = declaration;
+    }
+
+    public Enumerator GetEnumerator() => new(_responses, _declaration);
+
+    internal struct Enumerator
+    {
+        private readonly ImmutableArray<ProducedResponse> _responses;
+        private readonly SyntaxNode _declaration;
+        private int _index;
+
+        public Enumerator(ImmutableArray<ProducedResponse> responses, SyntaxNode declaration)
+        {
+            _responses = responses;
+            _declaration = declaration;
+            _index = -1;
+        }
+
+        public ProducedResponse Current => _responses[_index];
+
+        public bool MoveNext()
+        {
+            while (++_index < _responses.Length)
+            {
+                if (_responses[_index].IsProducedWithin(_declaration) && !ProducedEarlier(_index))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A response with the same producer came earlier (one helper reached on several paths).</summary>
+        private bool ProducedEarlier(int index)
+        {
+            var producer = _responses[index].Producer.Syntax;
+            for (var i = 0; i < index; i++)
+            {
+                if (_responses[i].Producer.Syntax == producer)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 }

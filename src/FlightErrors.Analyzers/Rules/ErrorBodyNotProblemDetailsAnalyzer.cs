@@ -28,13 +28,15 @@ public sealed class ErrorBodyNotProblemDetailsAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockAction(block =>
-            {
-                if (model.TryInfer(block, DiagnosticIds.ErrorBodyNotProblemDetails, actionsOnly: false, out var endpoint))
+            start.RegisterOperationAction(
+                body =>
                 {
-                    Report(endpoint, model, block.ReportDiagnostic);
-                }
-            });
+                    if (model.TryInfer(body, DiagnosticIds.ErrorBodyNotProblemDetails, actionsOnly: false, out var endpoint))
+                    {
+                        Report(endpoint, model, body.ReportDiagnostic);
+                    }
+                },
+                OperationKind.MethodBody);
             start.RegisterOperationAction(
                 function =>
                 {

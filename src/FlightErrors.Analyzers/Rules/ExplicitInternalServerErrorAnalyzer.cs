@@ -35,13 +35,15 @@ public sealed class ExplicitInternalServerErrorAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockAction(block =>
-            {
-                if (model.TryInfer(block, DiagnosticIds.ExplicitInternalServerError, actionsOnly: false, out var endpoint))
+            start.RegisterOperationAction(
+                body =>
                 {
-                    Report(model, endpoint, block.ReportDiagnostic, block.CancellationToken);
-                }
-            });
+                    if (model.TryInfer(body, DiagnosticIds.ExplicitInternalServerError, actionsOnly: false, out var endpoint))
+                    {
+                        Report(model, endpoint, body.ReportDiagnostic, body.CancellationToken);
+                    }
+                },
+                OperationKind.MethodBody);
             start.RegisterOperationAction(
                 function =>
                 {

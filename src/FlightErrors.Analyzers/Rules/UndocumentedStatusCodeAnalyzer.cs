@@ -46,12 +46,12 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockAction(block => AnalyzeAction(block, model));
+            start.RegisterOperationAction(body => AnalyzeAction(body, model), OperationKind.MethodBody);
             start.RegisterOperationAction(operation => AnalyzeRouteHandler(operation, model), OperationKind.Invocation);
         });
     }
 
-    private static void AnalyzeAction(OperationBlockAnalysisContext context, EndpointModel model)
+    private static void AnalyzeAction(OperationAnalysisContext context, EndpointModel model)
     {
         if (!model.TryInfer(context, DiagnosticIds.UndocumentedStatusCode, actionsOnly: true, out var endpoint))
         {
@@ -82,8 +82,9 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
 
         var responses = endpoint.Responses;
 
-        // The first place each undocumented code comes from, in source order.
-        var missing = new List<ProducedResponse>();
+        // The first place each undocumented code comes from, in source order. Most actions document everything: the
+        // list is made only for one that does not.
+        List<ProducedResponse>? missing = null;
         foreach (var response in responses.Responses)
         {
             if (declared.Documents(response.StatusCode))
@@ -91,6 +92,7 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
+            missing ??= new List<ProducedResponse>();
             var index = IndexOf(missing, response.StatusCode);
             if (index < 0)
             {
@@ -102,7 +104,7 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (missing.Count == 0)
+        if (missing is null)
         {
             return;
         }
