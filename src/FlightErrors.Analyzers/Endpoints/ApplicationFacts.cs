@@ -7,7 +7,8 @@ namespace FlightErrors.Analyzers;
 
 /// <summary>
 /// How the application is configured, where that decides whether a bodyless error becomes Problem Details. Found by one
-/// text scan per compilation (on first need); only files that mention a name are parsed further.
+/// text scan per compilation (on first need), without copying any file's text; only files that mention a name are
+/// parsed further.
 /// </summary>
 internal sealed class ApplicationFacts
 {
@@ -28,6 +29,7 @@ internal sealed class ApplicationFacts
         var suppresses = false;
         var addsProblemDetails = false;
         var usesStatusCodePages = false;
+        var buffer = new char[ChunkLength + Overlap];
         foreach (var tree in compilation.SyntaxTrees)
         {
             if (!tree.TryGetText(out var text))
@@ -35,10 +37,18 @@ internal sealed class ApplicationFacts
                 text = tree.GetText();
             }
 
-            var content = text.ToString();
-            var mentionsSuppress = content.IndexOf("SuppressMapClientErrors", StringComparison.Ordinal) >= 0;
-            var mentionsProblemDetails = content.IndexOf("AddProblemDetails", StringComparison.Ordinal) >= 0;
-            var mentionsStatusCodePages = content.IndexOf("UseStatusCodePages", StringComparison.Ordinal) >= 0;
+            var mentionsSuppress = false;
+            var mentionsProblemDetails = false;
+            var mentionsStatusCodePages = false;
+            for (var start = 0; start < text.Length; start += ChunkLength)
+            {
+                var count = Math.Min(ChunkLength + Overlap, text.Length - start);
+                text.CopyTo(start, buffer, 0, count);
+                mentionsSuppress |= Contains(buffer, count, SuppressMapClientErrors);
+                mentionsProblemDetails |= Contains(buffer, count, AddProblemDetails);
+                mentionsStatusCodePages |= Contains(buffer, count, UseStatusCodePages);
+            }
+
             if (!mentionsSuppress && !mentionsProblemDetails && !mentionsStatusCodePages)
             {
                 continue;
@@ -70,6 +80,40 @@ internal sealed class ApplicationFacts
         }
 
         return new ApplicationFacts(suppresses, addsProblemDetails && usesStatusCodePages);
+    }
+
+    private const string SuppressMapClientErrors = "SuppressMapClientErrors";
+    private const string AddProblemDetails = "AddProblemDetails";
+    private const string UseStatusCodePages = "UseStatusCodePages";
+
+    // The text is read in chunks into one buffer, not copied whole into a string per file: the scan runs over every
+    // file of the compilation. Chunks overlap by more than the longest name, so no mention falls between two.
+    private const int ChunkLength = 8192;
+    private const int Overlap = 32;
+
+    private static bool Contains(char[] buffer, int count, string value)
+    {
+        var last = count - value.Length;
+        for (var i = 0; i <= last; i++)
+        {
+            if (buffer[i] != value[0])
+            {
+                continue;
+            }
+
+            var matched = 1;
+            while (matched < value.Length && buffer[i + matched] == value[matched])
+            {
+                matched++;
+            }
+
+            if (matched == value.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? NameOf(ExpressionSyntax expression) => expression switch

@@ -34,7 +34,30 @@ internal sealed class ResponseInference
     {
         var walk = new Walk(this, method, semanticModels, cancellationToken);
         walk.AddMethod(method, bodies, depth: 0);
-        return walk.ToResult();
+        return walk.Finish();
+    }
+
+    /// <summary>
+    /// One response list per thread, reused from walk to walk: every method the rules look at is walked, and growing a
+    /// fresh list each time was the rules' largest allocation (docs/performance.md). A nested walk (a helper) that
+    /// finds the list taken makes its own.
+    /// </summary>
+    [ThreadStatic]
+    private static List<ProducedResponse>? t_spareResponses;
+
+    private static List<ProducedResponse> RentResponses()
+    {
+        var list = t_spareResponses ?? new List<ProducedResponse>(8);
+        t_spareResponses = null;
+        return list;
+    }
+
+    private static EndpointResponses ToResultAndReturn(List<ProducedResponse> list, bool complete)
+    {
+        var result = list.Count == 0 && complete ? EndpointResponses.Empty : new EndpointResponses(list.ToImmutableArray(), complete);
+        list.Clear();
+        t_spareResponses = list;
+        return result;
     }
 
     /// <summary>The body operation of a method declared in source, or null when it has none (or is out of reach).</summary>
@@ -62,7 +85,7 @@ internal sealed class ResponseInference
         private readonly SemanticModelSource _semanticModels;
         private readonly CancellationToken _cancellationToken;
         private readonly List<IMethodSymbol> _stack = new();
-        private List<ProducedResponse> _responses = new();
+        private List<ProducedResponse> _responses = RentResponses();
         private bool _complete = true;
         private bool _cacheable = true;
 
@@ -75,7 +98,8 @@ internal sealed class ResponseInference
             _cancellationToken = cancellationToken;
         }
 
-        public EndpointResponses ToResult() => new(_responses.ToImmutableArray(), _complete);
+        /// <summary>The responses found; the walk's list goes back for the next walk.</summary>
+        public EndpointResponses Finish() => ToResultAndReturn(_responses, _complete);
 
         public void AddMethod(IMethodSymbol method, ImmutableArray<IOperation> bodies, int depth)
         {
@@ -300,12 +324,12 @@ internal sealed class ResponseInference
             var outerResponses = _responses;
             var outerComplete = _complete;
             var outerCacheable = _cacheable;
-            _responses = new List<ProducedResponse>();
+            _responses = RentResponses();
             _complete = true;
             _cacheable = true;
 
             AddMethod(helper, ImmutableArray.Create(body), depth);
-            var summary = ToResult();
+            var summary = Finish();
             if (_cacheable)
             {
                 _owner._helpers.TryAdd(helper, summary);

@@ -14,6 +14,9 @@ internal sealed class ReturnPaths
 {
     public static readonly ReturnPaths Empty = new(new List<IOperation>(), null, new List<ISimpleAssignmentOperation>());
 
+    [System.ThreadStatic]
+    private static Stack<IOperation>? t_pending;
+
     private readonly Dictionary<ILocalSymbol, List<IOperation>>? _locals;
     private HashSet<ILocalSymbol>? _entered;
 
@@ -34,7 +37,9 @@ internal sealed class ReturnPaths
         var returned = new List<IOperation>();
         var statusAssignments = new List<ISimpleAssignmentOperation>();
         Dictionary<ILocalSymbol, List<IOperation>>? locals = null;
-        var pending = new Stack<IOperation>();
+        // Collect does not re-enter itself: one work stack per thread serves every call.
+        var pending = t_pending ?? new Stack<IOperation>(32);
+        t_pending = null;
         foreach (var body in bodies)
         {
             pending.Push(body);
@@ -69,6 +74,8 @@ internal sealed class ReturnPaths
                 pending.Push(child);
             }
         }
+
+        t_pending = pending;
 
         // The walk pops in reverse: restore source order so that diagnostics come out in a stable order.
         returned.Reverse();
