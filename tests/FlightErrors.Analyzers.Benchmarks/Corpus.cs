@@ -136,7 +136,15 @@ public sealed class Corpus
         return text.ToString();
     }
 
-    private static string Action(int k) => (k % 10) switch
+    /// <summary>
+    /// With --clean, the same ten shapes written the way the rules ask (every code documented, Problem Details bodies,
+    /// 503 instead of 500): a project that has adopted the analyzers, where they report nothing and only look.
+    /// </summary>
+    public static bool Clean { get; set; }
+
+    private static string Action(int k) => Clean ? CleanAction(k) : MixedAction(k);
+
+    private static string MixedAction(int k) => (k % 10) switch
     {
         0 => $$"""
                 [HttpGet("a{{k}}/{id}")]
@@ -221,7 +229,113 @@ public sealed class Corpus
             """,
     };
 
-    private static string Module(int c) => $$"""
+    private static string CleanAction(int k) => (k % 10) switch
+    {
+        1 => $$"""
+                [HttpGet("a{{k}}/{id}")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status404NotFound)]
+                public ActionResult<Flight> A{{k}}(int id)
+                {
+                    var flight = store.Find(id);
+                    if (flight is null)
+                    {
+                        return NotFound();
+                    }
+
+                    return Ok(flight);
+                }
+            """,
+        2 => $$"""
+                [HttpGet("a{{k}}/{id}")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status400BadRequest)]
+                [ProducesResponseType(StatusCodes.Status404NotFound)]
+                public IActionResult A{{k}}(int id) => id switch { < 0 => BadRequest(), 0 => NotFound(), _ => Ok(store.Find(id)) };
+            """,
+        3 => $$"""
+                [HttpDelete("a{{k}}/{id}")]
+                [ProducesResponseType(StatusCodes.Status204NoContent)]
+                [ProducesResponseType(StatusCodes.Status409Conflict)]
+                public IActionResult A{{k}}(int id)
+                {
+                    IActionResult result = NoContent();
+                    if (id < 0)
+                    {
+                        result = Conflict();
+                    }
+
+                    return result;
+                }
+            """,
+        4 => $$"""
+                [HttpGet("a{{k}}/{id}")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status400BadRequest)]
+                [ProducesResponseType(StatusCodes.Status404NotFound)]
+                public ActionResult<Flight> A{{k}}(int id) => id > 0 ? store.Find(id)! : Missing(id);
+            """,
+        6 => $$"""
+                [HttpPut("a{{k}}/{id}")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
+                public IActionResult A{{k}}(int id, FlightInput input)
+                {
+                    try
+                    {
+                        return Ok(store.Save(input));
+                    }
+                    catch (StoreException)
+                    {
+                        return Problem(statusCode: StatusCodes.Status503ServiceUnavailable, detail: "The flight store is full.");
+                    }
+                }
+            """,
+        7 => $$"""
+                [HttpPost("a{{k}}")]
+                [ProducesResponseType<Flight>(StatusCodes.Status201Created)]
+                [ProducesResponseType(StatusCodes.Status400BadRequest)]
+                public IActionResult A{{k}}(FlightInput input) => input.Number.Length == 0 ? Problem(statusCode: StatusCodes.Status400BadRequest, detail: "number is required") : Created("/flights", store.Save(input));
+            """,
+        // Shapes 0, 5, 8 and 9 already document everything and write Problem Details.
+        _ => MixedAction(k),
+    };
+
+    private static string CleanModule(int c) => $$"""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Http.HttpResults;
+        using Microsoft.AspNetCore.Routing;
+
+        namespace Bench.Endpoints;
+
+        public static class Gates{{c}}Endpoints
+        {
+            public static IEndpointRouteBuilder MapGates{{c}}(this IEndpointRouteBuilder app)
+            {
+                var group = app.MapGroup("/gates{{c}}").WithTags("Gates");
+                group.MapGet("/{id}", (int id, FlightStore store) => store.Find(id) is { } flight ? Results.Ok(flight) : Results.Problem(statusCode: StatusCodes.Status404NotFound))
+                    .Produces<Flight>()
+                    .ProducesProblem(StatusCodes.Status404NotFound);
+                group.MapGet("/typed/{id}", Results<Ok<Flight>, ProblemHttpResult> (int id, FlightStore store) =>
+                    store.Find(id) is { } flight ? TypedResults.Ok(flight) : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound))
+                    .ProducesProblem(StatusCodes.Status404NotFound);
+                group.MapPost("/", (FlightInput input, FlightStore store) =>
+                    input.Number.Length == 0 ? Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "number is required") : Results.Ok(store.Save(input)))
+                    .Produces<Flight>()
+                    .ProducesProblem(StatusCodes.Status400BadRequest);
+                group.MapDelete("/{id}", (int id) => id > 0 ? Results.NoContent() : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable))
+                    .Produces(StatusCodes.Status204NoContent)
+                    .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+                group.MapPut("/{id}", (int id, FlightInput input) => Results.Ok(input))
+                    .Produces<FlightInput>()
+                    .ProducesProblem(StatusCodes.Status400BadRequest);
+                return app;
+            }
+        }
+        """;
+
+    private static string Module(int c) => Clean ? CleanModule(c) : $$"""
         using Microsoft.AspNetCore.Builder;
         using Microsoft.AspNetCore.Http;
         using Microsoft.AspNetCore.Http.HttpResults;

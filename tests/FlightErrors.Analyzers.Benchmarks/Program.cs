@@ -12,9 +12,11 @@ using Microsoft.CodeAnalysis.Diagnostics;
 // dotnet run -c Release --project tests/FlightErrors.Analyzers.Benchmarks -- [--controllers 200,2000] [--actions 10]
 //     [--iterations 5] [--skip-ide] [--build] [--mvc <path to Microsoft.AspNetCore.Mvc.Api.Analyzers.dll>]
 //     [--sequential] (one thread binds and analyzes: steadier figures on a busy machine)
+//     [--clean] (the shapes written as the rules ask: an adopted project, where nothing is reported)
 //     [--profile none|fe|mvc] (only that set's analysis, --iterations times on the first size: for a profiler)
 var settings = Settings.Parse(args);
 Harness.Concurrent = !settings.Sequential;
+Corpus.Clean = settings.Clean;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -56,7 +58,7 @@ var perThousand = new List<(int Endpoints, double FlightErrors, double Mvc)>();
 foreach (var controllers in settings.Controllers)
 {
     var corpus = Corpus.Generate(controllers, settings.Actions);
-    Console.WriteLine($"== {controllers} controllers x {settings.Actions} actions + {controllers / 10 + (controllers % 10 == 0 ? 0 : 1)} minimal-API modules = {corpus.Endpoints} endpoints, {corpus.Trees.Length} files");
+    Console.WriteLine($"== {controllers} controllers x {settings.Actions} actions + {controllers / 10 + (controllers % 10 == 0 ? 0 : 1)} minimal-API modules = {corpus.Endpoints} endpoints, {corpus.Trees.Length} files, {(Corpus.Clean ? "clean (nothing to report)" : "mixed (documented and undocumented)")}");
 
     // Warm-up: JIT and the reference assemblies' metadata, not measured.
     Harness.MeasureCompile(corpus);
@@ -227,7 +229,7 @@ static double Median(List<double> values)
     return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }
 
-internal sealed record Settings(int[] Controllers, int Actions, int Iterations, bool SkipIde, bool Build, string MvcPath, int BuildControllers, bool PerAnalyzer = false, string? Profile = null, bool Sequential = false)
+internal sealed record Settings(int[] Controllers, int Actions, int Iterations, bool SkipIde, bool Build, string MvcPath, int BuildControllers, bool PerAnalyzer = false, string? Profile = null, bool Sequential = false, bool Clean = false)
 {
     public static Settings Parse(string[] args)
     {
@@ -245,6 +247,7 @@ internal sealed record Settings(int[] Controllers, int Actions, int Iterations, 
                 "--mvc" => settings with { MvcPath = args[++i] },
                 "--per-analyzer" => settings with { PerAnalyzer = true },
                 "--sequential" => settings with { Sequential = true },
+                "--clean" => settings with { Clean = true },
                 "--profile" => settings with { Profile = args[++i] },
                 _ => throw new ArgumentException($"Unknown argument {args[i]}"),
             };
