@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -7,8 +8,8 @@ namespace FlightErrors.Analyzers;
 
 /// <summary>
 /// How the application is configured, where that decides whether a bodyless error becomes Problem Details. Found by one
-/// text scan per compilation (on first need), without copying any file's text; only files that mention a name are
-/// parsed further.
+/// text scan per file (on first need, kept with the tree), without copying any file's text; only files that mention a
+/// name are parsed further.
 /// </summary>
 internal sealed class ApplicationFacts
 {
@@ -29,8 +30,41 @@ internal sealed class ApplicationFacts
         var suppresses = false;
         var addsProblemDetails = false;
         var usesStatusCodePages = false;
-        var buffer = new char[ChunkLength + Overlap];
         foreach (var tree in compilation.SyntaxTrees)
+        {
+            var facts = TreeFacts.GetValue(tree, static t => TreeScan.Of(t));
+            suppresses |= facts.Suppresses;
+            addsProblemDetails |= facts.AddsProblemDetails;
+            usesStatusCodePages |= facts.UsesStatusCodePages;
+        }
+
+        return new ApplicationFacts(suppresses, addsProblemDetails && usesStatusCodePages);
+    }
+
+    /// <summary>
+    /// What each file says, kept as long as the tree lives: the IDE makes a new compilation on every edit but keeps the
+    /// trees of the files not edited, so only the edited file is scanned again.
+    /// </summary>
+    private static readonly ConditionalWeakTable<SyntaxTree, TreeScan> TreeFacts = new();
+
+    private sealed class TreeScan
+    {
+        private static readonly TreeScan Nothing = new(false, false, false);
+
+        private TreeScan(bool suppresses, bool addsProblemDetails, bool usesStatusCodePages)
+        {
+            Suppresses = suppresses;
+            AddsProblemDetails = addsProblemDetails;
+            UsesStatusCodePages = usesStatusCodePages;
+        }
+
+        public bool Suppresses { get; }
+
+        public bool AddsProblemDetails { get; }
+
+        public bool UsesStatusCodePages { get; }
+
+        public static TreeScan Of(SyntaxTree tree)
         {
             if (!tree.TryGetText(out var text))
             {
@@ -40,6 +74,7 @@ internal sealed class ApplicationFacts
             var mentionsSuppress = false;
             var mentionsProblemDetails = false;
             var mentionsStatusCodePages = false;
+            var buffer = new char[Math.Min(ChunkLength + Overlap, text.Length)];
             for (var start = 0; start < text.Length; start += ChunkLength)
             {
                 var count = Math.Min(ChunkLength + Overlap, text.Length - start);
@@ -51,9 +86,12 @@ internal sealed class ApplicationFacts
 
             if (!mentionsSuppress && !mentionsProblemDetails && !mentionsStatusCodePages)
             {
-                continue;
+                return Nothing;
             }
 
+            var suppresses = false;
+            var addsProblemDetails = false;
+            var usesStatusCodePages = false;
             foreach (var node in tree.GetRoot().DescendantNodes())
             {
                 switch (node)
@@ -77,9 +115,9 @@ internal sealed class ApplicationFacts
                         break;
                 }
             }
-        }
 
-        return new ApplicationFacts(suppresses, addsProblemDetails && usesStatusCodePages);
+            return new TreeScan(suppresses, addsProblemDetails, usesStatusCodePages);
+        }
     }
 
     private const string SuppressMapClientErrors = "SuppressMapClientErrors";

@@ -218,6 +218,39 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
     }
 
     [Fact]
+    public Task Status_code_pages_are_found_across_the_scan_s_chunk_boundary()
+    {
+        // The application scan reads each file in chunks of 8,192 characters (issue 6) and parses only a file that
+        // mentions a configuration call: a mention that straddles two chunks is still found, so the bodyless 404 below
+        // is not reported. The other call is in another file, so the straddling name is that file's only mention.
+        const string Marker = "/*PADDING*/";
+        var startup = """
+            using Microsoft.AspNetCore.Builder;
+
+            public static class Startup
+            {
+                public static void Configure(WebApplication app)
+                {
+                    /*PADDING*/app.UseStatusCodePages();
+                }
+            }
+            """;
+        var at = startup.Replace(Marker, "").IndexOf("UseStatusCodePages", System.StringComparison.Ordinal);
+        startup = startup.Replace(Marker, "/*" + new string('x', 8192 - 9 - at - 4) + "*/");
+        Assert.Equal(8192 - 9, startup.IndexOf("UseStatusCodePages", System.StringComparison.Ordinal));
+
+        var test = new VerifyCS.Test();
+        test.TestSources.Add(Endpoints("""
+                    app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok("fine") : Results.NotFound());
+            """, """
+                public static void Services(WebApplicationBuilder builder) =>
+                    Microsoft.Extensions.DependencyInjection.ProblemDetailsServiceCollectionExtensions.AddProblemDetails(builder.Services);
+            """));
+        test.TestSources.Add(startup);
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Method_handlers_helpers_and_filters_are_reported_where_they_produce()
     {
         return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
