@@ -38,12 +38,20 @@ public static class Harness
 {
     public static ImmutableArray<MetadataReference> References { get; } = LoadReferences();
 
-    public static CSharpCompilation Compile(Corpus corpus) =>
+    /// <summary>
+    /// A compilation of the corpus. Its trees are new tree objects over the parsed nodes (no parsing again), so nothing
+    /// the compiler or an analyzer keeps per tree carries over from one measurement to the next, as in a build; the IDE
+    /// case keeps the trees of the files not being edited (<paramref name="keepTreesBut"/>), as an editor does.
+    /// </summary>
+    public static CSharpCompilation Compile(Corpus corpus, SyntaxTree? keepTreesBut = null) =>
         CSharpCompilation.Create(
             "Bench",
-            corpus.Trees,
+            keepTreesBut is null ? corpus.Trees.Select(Fresh) : corpus.Trees.Select(t => t == keepTreesBut ? Fresh(t) : t),
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: Concurrent));
+
+    private static SyntaxTree Fresh(SyntaxTree tree) =>
+        CSharpSyntaxTree.Create((CSharpSyntaxNode)tree.GetRoot(), (CSharpParseOptions)tree.Options, tree.FilePath, tree.Encoding);
 
     /// <summary>False with --sequential: one thread binds and analyzes, for steadier figures on a busy machine.</summary>
     public static bool Concurrent { get; set; } = true;
@@ -91,11 +99,14 @@ public static class Harness
         return new AnalysisRun(watch.Elapsed.TotalMilliseconds, cpu, CountReported(diagnostics), executionTimes, megabytes);
     }
 
-    /// <summary>The IDE case: the analyzer diagnostics of one file, in a fresh compilation of the whole project.</summary>
+    /// <summary>
+    /// The IDE case: the analyzer diagnostics of one file just edited, in a fresh compilation of the whole project whose
+    /// other trees are those of the previous compilation.
+    /// </summary>
     public static async Task<double> MeasureFileAsync(Corpus corpus, SyntaxTree file, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         Collect();
-        var compilation = Compile(corpus);
+        var compilation = Compile(corpus, keepTreesBut: file);
         var watch = Stopwatch.StartNew();
         var withAnalyzers = compilation.WithAnalyzers(analyzers, Options(logExecutionTime: false));
         var model = compilation.GetSemanticModel(compilation.SyntaxTrees.Single(t => t.FilePath == file.FilePath));

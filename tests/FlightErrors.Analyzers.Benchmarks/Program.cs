@@ -13,7 +13,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 //     [--iterations 5] [--skip-ide] [--build] [--mvc <path to Microsoft.AspNetCore.Mvc.Api.Analyzers.dll>]
 //     [--sequential] (one thread binds and analyzes: steadier figures on a busy machine)
 //     [--clean] (the shapes written as the rules ask: an adopted project, where nothing is reported)
-//     [--profile none|fe|mvc] (only that set's analysis, --iterations times on the first size: for a profiler)
+//     [--profile none|fe|mvc|fe,mvc] (only those sets' analysis, in turns, --iterations times on the first size:
+//     for a profiler)
 var settings = Settings.Parse(args);
 Harness.Concurrent = !settings.Sequential;
 Corpus.Clean = settings.Clean;
@@ -35,17 +36,25 @@ Console.WriteLine();
 
 if (settings.Profile is { } profiled)
 {
+    // One set, or several taken in turns ("fe,mvc"), so that a profile compares them over the same stretch of time.
     var corpus = Corpus.Generate(settings.Controllers[0], settings.Actions);
-    var set = profiled switch { "none" => baseline, "fe" => flightErrors, "mvc" => mvc, _ => throw new ArgumentException($"Unknown set {profiled}") };
-    await Harness.MeasureAnalysisAsync(corpus, set);
+    var sets = profiled.Split(',').Select(name => (name, set: name switch { "none" => baseline, "fe" => flightErrors, "mvc" => mvc, _ => throw new ArgumentException($"Unknown set {name}") })).ToList();
+    foreach (var (_, set) in sets)
+    {
+        await Harness.MeasureAnalysisAsync(corpus, set);
+    }
+
     using var sampler = new AllocationSampler();
     for (var i = 0; i < settings.Iterations; i++)
     {
-        var run = await Harness.MeasureAnalysisAsync(corpus, set);
-        Console.WriteLine($"{profiled}: {run.Milliseconds:F0} ms, {run.CpuMilliseconds:F0} ms CPU, {run.AllocatedMegabytes:F1} MB, {run.Diagnostics} diagnostics");
+        foreach (var (name, set) in sets)
+        {
+            var run = await Harness.MeasureAnalysisAsync(corpus, set);
+            Console.WriteLine($"{name}: {run.Milliseconds:F0} ms, {run.CpuMilliseconds:F0} ms CPU, {run.AllocatedMegabytes:F1} MB, {run.Diagnostics} diagnostics");
+        }
     }
 
-    Console.WriteLine($"Allocation samples by type over the {settings.Iterations} runs (KB):");
+    Console.WriteLine($"Allocation samples by type over the {settings.Iterations} iterations (KB):");
     foreach (var (type, bytes) in sampler.Top(40))
     {
         Console.WriteLine($"  {bytes / 1024,10} {type}");
@@ -147,17 +156,17 @@ foreach (var controllers in settings.Controllers)
     var compileMs = Median(compile);
     Console.WriteLine($"  compile alone (bind + emit)                  {compileMs,9:F0} ms");
     Console.WriteLine($"  compile + do-nothing analyzer (baseline)     {Median(none),9:F0} ms");
-    Console.WriteLine($"  FlightErrors: marginal wall time              {Median(feMarginal),9:F0} ms  = {PerThousand(Median(feMarginal)),7:F1} ms / 1,000 endpoints  = {Median(feMarginal) / compileMs,6:P1} of compile   ({feReported} diagnostics)");
+    Console.WriteLine($"  FlightErrors: marginal wall time              {Median(feMarginal),9:F0} ms  = {PerThousand(Median(feMarginal)),7:F1} ms / 1,000 endpoints  = {Median(feMarginal) / compileMs,6:P1} of compile   ({feReported} diagnostics; iterations {Spread(feMarginal)} ms)");
     Console.WriteLine($"  FlightErrors: analyzer execution time (sum)   {Median(feExecution),9:F0} ms  = {PerThousand(Median(feExecution)),7:F1} ms / 1,000 endpoints");
     Console.WriteLine($"  FlightErrors: marginal CPU time               {Median(feCpu),9:F0} ms  = {PerThousand(Median(feCpu)),7:F1} ms / 1,000 endpoints  = {Median(feCpu) / Median(compileCpu),6:P1} of compile CPU ({Median(compileCpu):F0} ms)");
     Console.WriteLine($"  FlightErrors: marginal allocations            {Median(feAllocated),9:F1} MB  = {Median(feAllocated) * 1024 / corpus.Endpoints,7:F1} KB / endpoint");
     if (!mvc.IsEmpty)
     {
-        Console.WriteLine($"  MVC API analyzers: marginal wall time        {Median(apiMarginal),9:F0} ms  = {PerThousand(Median(apiMarginal)),7:F1} ms / 1,000 endpoints  = {Median(apiMarginal) / compileMs,6:P1} of compile   ({apiReported} diagnostics)");
+        Console.WriteLine($"  MVC API analyzers: marginal wall time        {Median(apiMarginal),9:F0} ms  = {PerThousand(Median(apiMarginal)),7:F1} ms / 1,000 endpoints  = {Median(apiMarginal) / compileMs,6:P1} of compile   ({apiReported} diagnostics; iterations {Spread(apiMarginal)} ms)");
         Console.WriteLine($"  MVC API analyzers: analyzer execution (sum)  {Median(apiExecution),9:F0} ms  = {PerThousand(Median(apiExecution)),7:F1} ms / 1,000 endpoints");
         Console.WriteLine($"  MVC API analyzers: marginal CPU time         {Median(apiCpu),9:F0} ms  = {PerThousand(Median(apiCpu)),7:F1} ms / 1,000 endpoints  = {Median(apiCpu) / Median(compileCpu),6:P1} of compile CPU");
         Console.WriteLine($"  MVC API analyzers: marginal allocations      {Median(apiAllocated),9:F1} MB  = {Median(apiAllocated) * 1024 / corpus.Endpoints,7:F1} KB / endpoint");
-        Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (marginal, median of per-iteration ratios)  {Median(ratios):F2}");
+        Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (marginal, median of per-iteration ratios)  {Median(ratios):F2}   (iterations {Spread(ratios, "F2")})");
         Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (marginal CPU, median of ratios)            {Median(cpuRatios):F2}");
         Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (execution time)                           {Median(feExecution) / Math.Max(Median(apiExecution), 0.001):F2}");
     }
@@ -186,7 +195,7 @@ if (perThousand.Count > 1)
 if (!settings.SkipIde)
 {
     var corpus = Corpus.Generate(200, settings.Actions, withLargeController: true);
-    Console.WriteLine($"== IDE: the analyzer diagnostics of one {Corpus.LargeActions}-action controller file in a project of {corpus.Endpoints} endpoints (fresh compilation each time)");
+    Console.WriteLine($"== IDE: the analyzer diagnostics of one {Corpus.LargeActions}-action controller file in a project of {corpus.Endpoints} endpoints (a fresh compilation each time, the other files' trees kept, as after an edit)");
     await Harness.MeasureFileAsync(corpus, corpus.Large!, flightErrors);
     var none = new List<double>();
     var fe = new List<double>();
@@ -215,6 +224,10 @@ if (settings.Build)
 {
     await WholeBuild.RunAsync(settings);
 }
+
+// The lowest and highest of the iterations: on a shared machine the spread says how far to trust a median.
+static string Spread(List<double> values, string format = "F0") =>
+    values.Count == 0 ? "-" : $"{values.Min().ToString(format)} to {values.Max().ToString(format)}";
 
 static double ExecutionSum(AnalysisRun run) => run.ExecutionMilliseconds.Where(e => e.Key != nameof(DoNothingAnalyzer)).Sum(e => e.Value);
 
