@@ -39,19 +39,25 @@ public static class Harness
     public static ImmutableArray<MetadataReference> References { get; } = LoadReferences();
 
     /// <summary>
-    /// A compilation of the corpus. Its trees are new tree objects over the parsed nodes (no parsing again), so nothing
-    /// the compiler or an analyzer keeps per tree carries over from one measurement to the next, as in a build; the IDE
-    /// case keeps the trees of the files not being edited (<paramref name="keepTreesBut"/>), as an editor does.
+    /// The trees a measured compilation starts from: parsed again (before the clock starts), so nothing the compiler
+    /// or an analyzer keeps per tree carries over from one measurement to the next, as in a build; the IDE case keeps
+    /// the trees of the files not being edited (<paramref name="keepTreesBut"/>), as an editor does.
     /// </summary>
-    public static CSharpCompilation Compile(Corpus corpus, SyntaxTree? keepTreesBut = null) =>
+    public static ImmutableArray<SyntaxTree> Trees(Corpus corpus, SyntaxTree? keepTreesBut = null) =>
+        keepTreesBut is null
+            ? corpus.Trees.Select(Fresh).ToImmutableArray()
+            : corpus.Trees.Select(t => t == keepTreesBut ? Fresh(t) : t).ToImmutableArray();
+
+    public static CSharpCompilation Compile(IEnumerable<SyntaxTree> trees) =>
         CSharpCompilation.Create(
             "Bench",
-            keepTreesBut is null ? corpus.Trees.Select(Fresh) : corpus.Trees.Select(t => t == keepTreesBut ? Fresh(t) : t),
+            trees,
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: Concurrent));
 
+    /// <summary>The tree parsed again from its text, as a build parses it (the text stays the same object).</summary>
     private static SyntaxTree Fresh(SyntaxTree tree) =>
-        CSharpSyntaxTree.Create((CSharpSyntaxNode)tree.GetRoot(), (CSharpParseOptions)tree.Options, tree.FilePath, tree.Encoding);
+        CSharpSyntaxTree.ParseText(tree.GetText(), (CSharpParseOptions)tree.Options, tree.FilePath);
 
     /// <summary>False with --sequential: one thread binds and analyzes, for steadier figures on a busy machine.</summary>
     public static bool Concurrent { get; set; } = true;
@@ -62,10 +68,11 @@ public static class Harness
     /// <summary>Binding and emitting a fresh compilation: what the compiler does without analyzers.</summary>
     public static double MeasureCompile(Corpus corpus)
     {
+        var trees = Trees(corpus);
         Collect();
         var cpu = CpuMilliseconds();
         var watch = Stopwatch.StartNew();
-        var compilation = Compile(corpus);
+        var compilation = Compile(trees);
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         using var pe = new MemoryStream();
         var emitted = compilation.Emit(pe);
@@ -86,11 +93,12 @@ public static class Harness
     /// </summary>
     public static async Task<AnalysisRun> MeasureAnalysisAsync(Corpus corpus, ImmutableArray<DiagnosticAnalyzer> analyzers, bool logExecutionTime = false)
     {
+        var trees = Trees(corpus);
         Collect();
         var cpu = CpuMilliseconds();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
-        var withAnalyzers = Compile(corpus).WithAnalyzers(analyzers, Options(logExecutionTime));
+        var withAnalyzers = Compile(trees).WithAnalyzers(analyzers, Options(logExecutionTime));
         var diagnostics = await withAnalyzers.GetAllDiagnosticsAsync(CancellationToken.None);
         watch.Stop();
         cpu = CpuMilliseconds() - cpu;
@@ -105,8 +113,9 @@ public static class Harness
     /// </summary>
     public static async Task<double> MeasureFileAsync(Corpus corpus, SyntaxTree file, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
+        var trees = Trees(corpus, keepTreesBut: file);
         Collect();
-        var compilation = Compile(corpus, keepTreesBut: file);
+        var compilation = Compile(trees);
         var watch = Stopwatch.StartNew();
         var withAnalyzers = compilation.WithAnalyzers(analyzers, Options(logExecutionTime: false));
         var model = compilation.GetSemanticModel(compilation.SyntaxTrees.Single(t => t.FilePath == file.FilePath));
