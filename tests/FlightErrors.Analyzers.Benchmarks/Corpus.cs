@@ -275,7 +275,41 @@ public sealed class Corpus
         return action.Substring(0, firstLineEnd + 1) + added + action.Substring(firstLineEnd + 1);
     }
 
-    private static string CleanModule(int c) => $$"""
+    private static string Module(int c) => ModuleFile(c, Clean
+        ? """
+                    group.MapGet("/{id}", (int id, FlightStore store) => store.Find(id) is { } flight ? Results.Ok(flight) : Results.Problem(statusCode: StatusCodes.Status404NotFound))
+                        .Produces<Flight>()
+                        .ProducesProblem(StatusCodes.Status404NotFound);
+                    group.MapGet("/typed/{id}", Results<Ok<Flight>, ProblemHttpResult> (int id, FlightStore store) =>
+                        store.Find(id) is { } flight ? TypedResults.Ok(flight) : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound))
+                        .ProducesProblem(StatusCodes.Status404NotFound);
+                    group.MapPost("/", (FlightInput input, FlightStore store) =>
+                        input.Number.Length == 0 ? Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "number is required") : Results.Ok(store.Save(input)))
+                        .Produces<Flight>()
+                        .ProducesProblem(StatusCodes.Status400BadRequest);
+                    group.MapDelete("/{id}", (int id) => id > 0 ? Results.NoContent() : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable))
+                        .Produces(StatusCodes.Status204NoContent)
+                        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+                    group.MapPut("/{id}", (int id, FlightInput input) => Results.Ok(input))
+                        .Produces<FlightInput>()
+                        .ProducesProblem(StatusCodes.Status400BadRequest);
+            """
+        : """
+                    group.MapGet("/{id}", (int id, FlightStore store) => store.Find(id) is { } flight ? Results.Ok(flight) : Results.NotFound());
+                    group.MapGet("/typed/{id}", Results<Ok<Flight>, NotFound> (int id, FlightStore store) =>
+                        store.Find(id) is { } flight ? TypedResults.Ok(flight) : TypedResults.NotFound());
+                    group.MapPost("/", (FlightInput input, FlightStore store) =>
+                        input.Number.Length == 0 ? Results.BadRequest("number is required") : Results.Ok(store.Save(input)))
+                        .Produces<Flight>();
+                    group.MapDelete("/{id}", (int id) => id > 0 ? Results.NoContent() : Results.StatusCode(500))
+                        .ProducesProblem(StatusCodes.Status404NotFound);
+                    group.MapPut("/{id}", (int id, FlightInput input) => Results.Ok(input))
+                        .Produces<FlightInput>()
+                        .ProducesProblem(StatusCodes.Status400BadRequest);
+            """);
+
+    /// <summary>A minimal-API module: the route handlers of one group.</summary>
+    private static string ModuleFile(int c, string routes) => $$"""
         using Microsoft.AspNetCore.Builder;
         using Microsoft.AspNetCore.Http;
         using Microsoft.AspNetCore.Http.HttpResults;
@@ -288,51 +322,7 @@ public sealed class Corpus
             public static IEndpointRouteBuilder MapGates{{c}}(this IEndpointRouteBuilder app)
             {
                 var group = app.MapGroup("/gates{{c}}").WithTags("Gates");
-                group.MapGet("/{id}", (int id, FlightStore store) => store.Find(id) is { } flight ? Results.Ok(flight) : Results.Problem(statusCode: StatusCodes.Status404NotFound))
-                    .Produces<Flight>()
-                    .ProducesProblem(StatusCodes.Status404NotFound);
-                group.MapGet("/typed/{id}", Results<Ok<Flight>, ProblemHttpResult> (int id, FlightStore store) =>
-                    store.Find(id) is { } flight ? TypedResults.Ok(flight) : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound))
-                    .ProducesProblem(StatusCodes.Status404NotFound);
-                group.MapPost("/", (FlightInput input, FlightStore store) =>
-                    input.Number.Length == 0 ? Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "number is required") : Results.Ok(store.Save(input)))
-                    .Produces<Flight>()
-                    .ProducesProblem(StatusCodes.Status400BadRequest);
-                group.MapDelete("/{id}", (int id) => id > 0 ? Results.NoContent() : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable))
-                    .Produces(StatusCodes.Status204NoContent)
-                    .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-                group.MapPut("/{id}", (int id, FlightInput input) => Results.Ok(input))
-                    .Produces<FlightInput>()
-                    .ProducesProblem(StatusCodes.Status400BadRequest);
-                return app;
-            }
-        }
-        """;
-
-    private static string Module(int c) => Clean ? CleanModule(c) : $$"""
-        using Microsoft.AspNetCore.Builder;
-        using Microsoft.AspNetCore.Http;
-        using Microsoft.AspNetCore.Http.HttpResults;
-        using Microsoft.AspNetCore.Routing;
-
-        namespace Bench.Endpoints;
-
-        public static class Gates{{c}}Endpoints
-        {
-            public static IEndpointRouteBuilder MapGates{{c}}(this IEndpointRouteBuilder app)
-            {
-                var group = app.MapGroup("/gates{{c}}").WithTags("Gates");
-                group.MapGet("/{id}", (int id, FlightStore store) => store.Find(id) is { } flight ? Results.Ok(flight) : Results.NotFound());
-                group.MapGet("/typed/{id}", Results<Ok<Flight>, NotFound> (int id, FlightStore store) =>
-                    store.Find(id) is { } flight ? TypedResults.Ok(flight) : TypedResults.NotFound());
-                group.MapPost("/", (FlightInput input, FlightStore store) =>
-                    input.Number.Length == 0 ? Results.BadRequest("number is required") : Results.Ok(store.Save(input)))
-                    .Produces<Flight>();
-                group.MapDelete("/{id}", (int id) => id > 0 ? Results.NoContent() : Results.StatusCode(500))
-                    .ProducesProblem(StatusCodes.Status404NotFound);
-                group.MapPut("/{id}", (int id, FlightInput input) => Results.Ok(input))
-                    .Produces<FlightInput>()
-                    .ProducesProblem(StatusCodes.Status400BadRequest);
+        {{routes}}
                 return app;
             }
         }
