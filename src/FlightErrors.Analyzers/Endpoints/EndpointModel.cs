@@ -174,7 +174,7 @@ internal sealed class EndpointModel
         // The first rule to reach a method infers its responses; the others read them.
         if (!_inferred.TryGetValue(method, out var responses))
         {
-            responses = Responses.Infer(method, ImmutableArray.Create<IOperation>(body), new SemanticModelSource(semanticModel), context.CancellationToken);
+            responses = Responses.Infer(method, body, new SemanticModelSource(semanticModel), context.CancellationToken);
             _inferred.TryAdd(method, responses);
         }
 
@@ -256,7 +256,7 @@ internal sealed class EndpointModel
             return false;
         }
 
-        var responses = Responses.Infer(function, ImmutableArray.Create(body), new SemanticModelSource(semanticModel), cancellationToken);
+        var responses = Responses.Infer(function, body, new SemanticModelSource(semanticModel), cancellationToken);
         if (responses.Responses.IsEmpty)
         {
             return false;
@@ -287,7 +287,7 @@ internal sealed class EndpointModel
             return false;
         }
 
-        var responses = Responses.Infer(found.Handler, ImmutableArray.Create(body), semanticModels, cancellationToken);
+        var responses = Responses.Infer(found.Handler, body, semanticModels, cancellationToken);
         if (responses.Responses.IsEmpty)
         {
             return false;

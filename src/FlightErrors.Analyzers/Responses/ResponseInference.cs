@@ -25,15 +25,15 @@ internal sealed class ResponseInference
 
     public KnownTypes Types => _types;
 
-    /// <summary>The responses of <paramref name="method"/>, whose body operations are <paramref name="bodies"/>.</summary>
+    /// <summary>The responses of <paramref name="method"/>, whose body operation is <paramref name="body"/>.</summary>
     /// <param name="method">The endpoint.</param>
-    /// <param name="bodies">The operations of its body.</param>
+    /// <param name="body">Its body: a method body, a lambda's or local function's body block.</param>
     /// <param name="semanticModels">Gives the semantic model of a tree in which a helper method is declared.</param>
     /// <param name="cancellationToken">Cancels the walk.</param>
-    public EndpointResponses Infer(IMethodSymbol method, ImmutableArray<IOperation> bodies, SemanticModelSource semanticModels, CancellationToken cancellationToken)
+    public EndpointResponses Infer(IMethodSymbol method, IOperation body, SemanticModelSource semanticModels, CancellationToken cancellationToken)
     {
         var walk = new Walk(this, method, semanticModels, cancellationToken);
-        walk.AddMethod(method, bodies, depth: 0);
+        walk.AddMethod(method, body, depth: 0);
         return walk.Finish();
     }
 
@@ -101,10 +101,10 @@ internal sealed class ResponseInference
         /// <summary>The responses found; the walk's list goes back for the next walk.</summary>
         public EndpointResponses Finish() => ToResultAndReturn(_responses, _complete);
 
-        public void AddMethod(IMethodSymbol method, ImmutableArray<IOperation> bodies, int depth)
+        public void AddMethod(IMethodSymbol method, IOperation body, int depth)
         {
             _stack.Add(method);
-            var paths = ReturnPaths.Collect(bodies, _cancellationToken);
+            var paths = ReturnPaths.Collect(body, _cancellationToken);
             var declaredResult = _types.UnwrapTask(method.ReturnType);
             foreach (var returned in paths.Returned)
             {
@@ -328,7 +328,7 @@ internal sealed class ResponseInference
             _complete = true;
             _cacheable = true;
 
-            AddMethod(helper, ImmutableArray.Create(body), depth);
+            AddMethod(helper, body, depth);
             var summary = Finish();
             if (_cacheable)
             {

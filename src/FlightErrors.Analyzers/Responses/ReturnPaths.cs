@@ -32,7 +32,7 @@ internal sealed class ReturnPaths
     /// <summary>Assignments to <c>HttpResponse.StatusCode</c> (<c>Response.StatusCode = 503</c>).</summary>
     public List<ISimpleAssignmentOperation> StatusAssignments { get; }
 
-    public static ReturnPaths Collect(ImmutableArray<IOperation> bodies, CancellationToken cancellationToken)
+    public static ReturnPaths Collect(IOperation body, CancellationToken cancellationToken)
     {
         var returned = new List<IOperation>();
         var statusAssignments = new List<ISimpleAssignmentOperation>();
@@ -40,10 +40,7 @@ internal sealed class ReturnPaths
         // Collect does not re-enter itself: one work stack per thread serves every call.
         var pending = t_pending ?? new Stack<IOperation>(32);
         t_pending = null;
-        foreach (var body in bodies)
-        {
-            pending.Push(body);
-        }
+        pending.Push(body);
 
         while (pending.Count > 0)
         {
