@@ -27,31 +27,51 @@ internal sealed class FlightErrorsOptions
     public const string ControllerScopeKey = "controller_scope";
     public const string DocumentedStatusCodesKey = "documented_status_codes";
 
+    // The rules whose options are kept after the first read; another ID is read again on every call.
+    private static readonly string[] RuleIds =
+    {
+        DiagnosticIds.UndocumentedStatusCode,
+        DiagnosticIds.ExplicitInternalServerError,
+        DiagnosticIds.ErrorBodyNotProblemDetails,
+    };
+
     private readonly AnalyzerConfigOptions _options;
-    private readonly ConcurrentDictionary<string, ImmutableHashSet<int>> _documentedStatusCodes = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ControllerScope> _controllerScope = new(StringComparer.Ordinal);
+
+    // Per rule, in the order of RuleIds: parsed on first need. Two threads may parse the same value; both get equal
+    // results, and each slot (a reference, an int) is written whole.
+    private readonly ImmutableHashSet<int>?[] _documentedStatusCodes = new ImmutableHashSet<int>?[RuleIds.Length];
+    private readonly int[] _controllerScope = new int[RuleIds.Length]; // 0: not read yet; else 1 + the scope
 
     private FlightErrorsOptions(AnalyzerConfigOptions options) => _options = options;
 
     /// <summary>Status codes documented globally, for instance by filters or conventions the analyzer cannot see.</summary>
     public ImmutableHashSet<int> DocumentedStatusCodes(string ruleId)
     {
-        if (!_documentedStatusCodes.TryGetValue(ruleId, out var codes))
+        var index = Array.IndexOf(RuleIds, ruleId);
+        if (index < 0)
         {
-            codes = _documentedStatusCodes.GetOrAdd(ruleId, ParseStatusCodes(Read(ruleId, DocumentedStatusCodesKey)));
+            return ParseStatusCodes(Read(ruleId, DocumentedStatusCodesKey));
         }
 
-        return codes;
+        return _documentedStatusCodes[index] ??= ParseStatusCodes(Read(ruleId, DocumentedStatusCodesKey));
     }
 
     public ControllerScope ControllerScope(string ruleId)
     {
-        if (!_controllerScope.TryGetValue(ruleId, out var scope))
+        var index = Array.IndexOf(RuleIds, ruleId);
+        if (index < 0)
         {
-            scope = _controllerScope.GetOrAdd(ruleId, ParseScope(Read(ruleId, ControllerScopeKey)));
+            return ParseScope(Read(ruleId, ControllerScopeKey));
         }
 
-        return scope;
+        var stored = _controllerScope[index];
+        if (stored == 0)
+        {
+            stored = 1 + (int)ParseScope(Read(ruleId, ControllerScopeKey));
+            _controllerScope[index] = stored;
+        }
+
+        return (ControllerScope)(stored - 1);
     }
 
     private string? Read(string ruleId, string key)
@@ -88,11 +108,15 @@ internal sealed class FlightErrorsOptions
             ? Analyzers.ControllerScope.All
             : Analyzers.ControllerScope.Api;
 
-    /// <summary>Parses each tree's options once per compilation.</summary>
+    /// <summary>
+    /// Parses each distinct set of options once per compilation. Files that the same <c>.editorconfig</c> sections
+    /// match share one options object, so most projects parse one or two sets, not one per file.
+    /// </summary>
     internal sealed class Cache
     {
         private readonly AnalyzerConfigOptionsProvider _provider;
         private readonly ConcurrentDictionary<SyntaxTree, FlightErrorsOptions> _byTree = new();
+        private readonly ConcurrentDictionary<AnalyzerConfigOptions, FlightErrorsOptions> _byOptions = new();
 
         public Cache(AnalyzerConfigOptionsProvider provider) => _provider = provider;
 
@@ -100,7 +124,13 @@ internal sealed class FlightErrorsOptions
         {
             if (!_byTree.TryGetValue(tree, out var options))
             {
-                options = _byTree.GetOrAdd(tree, new FlightErrorsOptions(_provider.GetOptions(tree)));
+                var config = _provider.GetOptions(tree);
+                if (!_byOptions.TryGetValue(config, out options))
+                {
+                    options = _byOptions.GetOrAdd(config, new FlightErrorsOptions(config));
+                }
+
+                options = _byTree.GetOrAdd(tree, options);
             }
 
             return options;

@@ -415,6 +415,44 @@ public sealed class FE0001UndocumentedStatusCodeTests
     }
 
     [Fact]
+    public Task Options_apply_per_file_as_the_editorconfig_sections_match()
+    {
+        // Files that the same sections match share one parsed set of options; a file matched by another section
+        // gets its own.
+        var test = new VerifyCS.Test
+        {
+            EditorConfig = "flight_errors.documented_status_codes = 404\n\n[Test1.cs]\nflight_errors.documented_status_codes = 409",
+        };
+        test.TestSources.Add(Controller("""
+                [ProducesResponseType(200)]
+                public IActionResult Get(int id) => id switch { 0 => NotFound(), 1 => [|Conflict()|], _ => Ok() };
+            """));
+        test.TestSources.Add("""
+            using Microsoft.AspNetCore.Mvc;
+
+            [ApiController]
+            [Route("gates")]
+            public sealed class GatesController : ControllerBase
+            {
+                [ProducesResponseType(200)]
+                public IActionResult Get(int id) => id switch { 0 => [|NotFound()|], 1 => Conflict(), _ => Ok() };
+            }
+            """);
+        test.TestSources.Add("""
+            using Microsoft.AspNetCore.Mvc;
+
+            [ApiController]
+            [Route("hangars")]
+            public sealed class HangarsController : ControllerBase
+            {
+                [ProducesResponseType(200)]
+                public IActionResult Get(int id) => id switch { 0 => NotFound(), 1 => [|Conflict()|], _ => Ok() };
+            }
+            """);
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Invalid_option_values_fall_back_to_defaults()
     {
         var test = new VerifyCS.Test
