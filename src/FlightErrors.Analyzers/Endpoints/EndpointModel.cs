@@ -95,6 +95,34 @@ internal sealed class EndpointModel
     }
 
     private readonly ConcurrentDictionary<IMethodSymbol, EndpointResponses> _inferred = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxNode, RouteHandler?> _routes = new();
+
+    /// <summary>
+    /// The responses of a method, lambda or local function whose body is <paramref name="body"/>: the first rule to
+    /// reach it infers them and the others read them (a route handler lambda is reached by all three rules).
+    /// </summary>
+    private EndpointResponses InferOnce(IMethodSymbol method, IOperation body, SemanticModelSource semanticModels, CancellationToken cancellationToken)
+    {
+        if (!_inferred.TryGetValue(method, out var responses))
+        {
+            responses = Responses.Infer(method, body, semanticModels, cancellationToken);
+            _inferred.TryAdd(method, responses);
+        }
+
+        return responses;
+    }
+
+    /// <summary>The endpoint a <c>Map*</c> call maps (its route and conventions walked once for the three rules).</summary>
+    private RouteHandler? RouteOf(IInvocationOperation mapCall, SemanticModelSource semanticModels, CancellationToken cancellationToken)
+    {
+        if (!_routes.TryGetValue(mapCall.Syntax, out var route))
+        {
+            route = Routes.TryCreate(mapCall, semanticModels, cancellationToken);
+            _routes.TryAdd(mapCall.Syntax, route);
+        }
+
+        return route;
+    }
 
     /// <summary>
     /// Whether <paramref name="method"/> is a controller action in the scope configured for <paramref name="ruleId"/>.
@@ -139,7 +167,7 @@ internal sealed class EndpointModel
     /// results. The rules read method bodies through an operation action, not an operation-block action: the driver
     /// then builds no code-block list and no block context per method and analyzer (docs/performance.md).
     /// </summary>
-    public bool TryInfer(OperationAnalysisContext context, string ruleId, bool actionsOnly, out EndpointContext endpoint)
+    public bool TryInfer(in OperationAnalysisContext context, string ruleId, bool actionsOnly, out EndpointContext endpoint)
     {
         endpoint = default;
         if (context.Operation is not IMethodBodyOperation body || context.ContainingSymbol is not IMethodSymbol method)
@@ -171,13 +199,7 @@ internal sealed class EndpointModel
             return false;
         }
 
-        // The first rule to reach a method infers its responses; the others read them.
-        if (!_inferred.TryGetValue(method, out var responses))
-        {
-            responses = Responses.Infer(method, body, new SemanticModelSource(semanticModel), context.CancellationToken);
-            _inferred.TryAdd(method, responses);
-        }
-
+        var responses = InferOnce(method, body, new SemanticModelSource(semanticModel), context.CancellationToken);
         if (responses.Responses.IsEmpty)
         {
             return false;
@@ -211,7 +233,7 @@ internal sealed class EndpointModel
     /// The responses of a lambda or local function that produces them: a route handler, a function returning an
     /// <c>IResult</c>, or one returning an MVC result inside a controller in scope.
     /// </summary>
-    public bool TryInferFunction(OperationAnalysisContext context, string ruleId, out EndpointContext endpoint)
+    public bool TryInferFunction(in OperationAnalysisContext context, string ruleId, out EndpointContext endpoint)
     {
         endpoint = default;
         IMethodSymbol function;
@@ -227,7 +249,7 @@ internal sealed class EndpointModel
                 body = lambda.Body;
                 if (semanticModel is not null && Routes.MapCallOf(lambda) is { } mapCall)
                 {
-                    route = Routes.TryCreate(mapCall, new SemanticModelSource(semanticModel), cancellationToken);
+                    route = RouteOf(mapCall, new SemanticModelSource(semanticModel), cancellationToken);
                 }
 
                 isFilter = RouteHandlers.IsEndpointFilter(lambda);
@@ -256,7 +278,7 @@ internal sealed class EndpointModel
             return false;
         }
 
-        var responses = Responses.Infer(function, body, new SemanticModelSource(semanticModel), cancellationToken);
+        var responses = InferOnce(function, body, new SemanticModelSource(semanticModel), cancellationToken);
         if (responses.Responses.IsEmpty)
         {
             return false;
@@ -268,7 +290,7 @@ internal sealed class EndpointModel
     }
 
     /// <summary>The endpoint a <c>Map*</c> call maps, with the responses of its handler.</summary>
-    public bool TryInferRouteHandler(OperationAnalysisContext context, out RouteHandler route, out EndpointContext endpoint)
+    public bool TryInferRouteHandler(in OperationAnalysisContext context, out RouteHandler route, out EndpointContext endpoint)
     {
         route = null!;
         endpoint = default;
@@ -281,13 +303,13 @@ internal sealed class EndpointModel
 
         var cancellationToken = context.CancellationToken;
         var semanticModels = new SemanticModelSource(semanticModel);
-        if (Routes.TryCreate(invocation, semanticModels, cancellationToken) is not { } found
+        if (RouteOf(invocation, semanticModels, cancellationToken) is not { } found
             || (found.LambdaBody ?? ResponseInference.HelperBody(found.Handler, semanticModels, cancellationToken)) is not { } body)
         {
             return false;
         }
 
-        var responses = Responses.Infer(found.Handler, body, semanticModels, cancellationToken);
+        var responses = InferOnce(found.Handler, body, semanticModels, cancellationToken);
         if (responses.Responses.IsEmpty)
         {
             return false;

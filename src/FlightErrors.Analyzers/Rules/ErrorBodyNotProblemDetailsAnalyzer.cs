@@ -31,18 +31,18 @@ public sealed class ErrorBodyNotProblemDetailsAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(
                 body =>
                 {
-                    if (model.TryInfer(body, DiagnosticIds.ErrorBodyNotProblemDetails, actionsOnly: false, out var endpoint))
+                    if (model.TryInfer(in body, DiagnosticIds.ErrorBodyNotProblemDetails, actionsOnly: false, out var endpoint))
                     {
-                        Report(endpoint, model, body.ReportDiagnostic);
+                        Report(in endpoint, model, in body);
                     }
                 },
                 OperationKind.MethodBody);
             start.RegisterOperationAction(
                 function =>
                 {
-                    if (model.TryInferFunction(function, DiagnosticIds.ErrorBodyNotProblemDetails, out var endpoint))
+                    if (model.TryInferFunction(in function, DiagnosticIds.ErrorBodyNotProblemDetails, out var endpoint))
                     {
-                        Report(endpoint, model, function.ReportDiagnostic);
+                        Report(in endpoint, model, in function);
                     }
                 },
                 OperationKind.AnonymousFunction,
@@ -50,16 +50,17 @@ public sealed class ErrorBodyNotProblemDetailsAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void Report(EndpointContext endpoint, EndpointModel model, System.Action<Diagnostic> report)
+    // The context comes by reference: a delegate to its ReportDiagnostic would box it, for every method analyzed.
+    private static void Report(in EndpointContext endpoint, EndpointModel model, in OperationAnalysisContext context)
     {
         foreach (var response in endpoint.ProducedHere())
         {
-            if (!StatusCodeFacts.IsError(response.StatusCode) || Describe(response, endpoint, model) is not { } body)
+            if (!StatusCodeFacts.IsError(response.StatusCode) || Describe(response, in endpoint, model) is not { } body)
             {
                 continue;
             }
 
-            report(Diagnostic.Create(
+            context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.FE0003,
                 response.Producer.Syntax.GetLocation(),
                 ImmutableDictionary<string, string?>.Empty
@@ -73,7 +74,7 @@ public sealed class ErrorBodyNotProblemDetailsAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>How the message names the body, or null when the body is Problem Details (or cannot be known).</summary>
-    private static string? Describe(ProducedResponse response, EndpointContext endpoint, EndpointModel model)
+    private static string? Describe(in ProducedResponse response, in EndpointContext endpoint, EndpointModel model)
     {
         switch (response.Body)
         {
@@ -88,7 +89,7 @@ public sealed class ErrorBodyNotProblemDetailsAnalyzer : DiagnosticAnalyzer
             case BodyKind.Object:
                 return response.BodyType is { } type ? "a '" + type.Name + "' body" : "an object body";
             case BodyKind.None:
-                return IsEmptyErrorBody(response, endpoint, model) ? "an empty body" : null;
+                return IsEmptyErrorBody(in response, in endpoint, model) ? "an empty body" : null;
             default:
                 return null;
         }
@@ -101,7 +102,7 @@ public sealed class ErrorBodyNotProblemDetailsAnalyzer : DiagnosticAnalyzer
     /// unauthorized results belong to the authentication handler; MVC results outside controllers are left alone, since
     /// the controller that will return them is unknown.
     /// </summary>
-    private static bool IsEmptyErrorBody(ProducedResponse response, EndpointContext endpoint, EndpointModel model)
+    private static bool IsEmptyErrorBody(in ProducedResponse response, in EndpointContext endpoint, EndpointModel model)
     {
         if (model.WritesStatusCodePagesAsProblemDetails || response.Producer.Type is not { } type)
         {

@@ -38,18 +38,18 @@ public sealed class ExplicitInternalServerErrorAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(
                 body =>
                 {
-                    if (model.TryInfer(body, DiagnosticIds.ExplicitInternalServerError, actionsOnly: false, out var endpoint))
+                    if (model.TryInfer(in body, DiagnosticIds.ExplicitInternalServerError, actionsOnly: false, out var endpoint))
                     {
-                        Report(model, endpoint, body.ReportDiagnostic, body.CancellationToken);
+                        Report(model, in endpoint, in body);
                     }
                 },
                 OperationKind.MethodBody);
             start.RegisterOperationAction(
                 function =>
                 {
-                    if (model.TryInferFunction(function, DiagnosticIds.ExplicitInternalServerError, out var endpoint))
+                    if (model.TryInferFunction(in function, DiagnosticIds.ExplicitInternalServerError, out var endpoint))
                     {
-                        Report(model, endpoint, function.ReportDiagnostic, function.CancellationToken);
+                        Report(model, in endpoint, in function);
                     }
                 },
                 OperationKind.AnonymousFunction,
@@ -57,7 +57,8 @@ public sealed class ExplicitInternalServerErrorAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void Report(EndpointModel model, EndpointContext endpoint, System.Action<Diagnostic> report, CancellationToken cancellationToken)
+    // The context comes by reference: a delegate to its ReportDiagnostic would box it, for every method analyzed.
+    private static void Report(EndpointModel model, in EndpointContext endpoint, in OperationAnalysisContext context)
     {
         ImmutableDictionary<string, string?>? properties = null;
         Location[]? additionalLocations = null;
@@ -72,10 +73,10 @@ public sealed class ExplicitInternalServerErrorAnalyzer : DiagnosticAnalyzer
             if (!documentationRead)
             {
                 documentationRead = true;
-                properties = DocumentationProperties(model, endpoint, cancellationToken, out additionalLocations);
+                properties = DocumentationProperties(model, in endpoint, context.CancellationToken, out additionalLocations);
             }
 
-            report(Diagnostic.Create(Descriptors.FE0002, response.Producer.Syntax.GetLocation(), additionalLocations, properties, endpoint.Name));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.FE0002, response.Producer.Syntax.GetLocation(), additionalLocations, properties, endpoint.Name));
         }
     }
 

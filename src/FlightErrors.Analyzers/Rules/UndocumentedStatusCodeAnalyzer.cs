@@ -53,27 +53,28 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeAction(OperationAnalysisContext context, EndpointModel model)
     {
-        if (!model.TryInfer(context, DiagnosticIds.UndocumentedStatusCode, actionsOnly: true, out var endpoint))
+        if (!model.TryInfer(in context, DiagnosticIds.UndocumentedStatusCode, actionsOnly: true, out var endpoint))
         {
             return;
         }
 
         var declared = model.Declarations.Read(endpoint.Method, endpoint.IsApiController, endpoint.Options.DocumentedStatusCodes(DiagnosticIds.UndocumentedStatusCode), context.CancellationToken);
-        Report(endpoint, declared, route: null, context.ReportDiagnostic);
+        Report(in endpoint, declared, route: null, in context);
     }
 
     private static void AnalyzeRouteHandler(OperationAnalysisContext context, EndpointModel model)
     {
-        if (!model.TryInferRouteHandler(context, out var route, out var endpoint))
+        if (!model.TryInferRouteHandler(in context, out var route, out var endpoint))
         {
             return;
         }
 
         var declared = model.Declarations.ReadRouteHandler(route, endpoint.Options.DocumentedStatusCodes(DiagnosticIds.UndocumentedStatusCode), context.CancellationToken);
-        Report(endpoint, declared, route, context.ReportDiagnostic);
+        Report(in endpoint, declared, route, in context);
     }
 
-    private static void Report(EndpointContext endpoint, DeclaredResponses declared, RouteHandler? route, Action<Diagnostic> report)
+    // The context comes by reference: a delegate to its ReportDiagnostic would box it, for every action analyzed.
+    private static void Report(in EndpointContext endpoint, DeclaredResponses declared, RouteHandler? route, in OperationAnalysisContext context)
     {
         if (!declared.IsComplete || declared.IsExcludedFromDescription)
         {
@@ -114,7 +115,7 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
         foreach (var response in missing)
         {
             var properties = shared.ToImmutable().SetItem(StatusCodeProperty, response.StatusCode.ToString(CultureInfo.InvariantCulture));
-            report(Diagnostic.Create(
+            context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.FE0001,
                 Where(response, route),
                 additionalLocations,
