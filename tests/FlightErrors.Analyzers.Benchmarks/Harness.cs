@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace FlightErrors.Analyzers.Benchmarks;
 
@@ -25,6 +26,55 @@ public sealed class DoNothingAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterOperationAction(static _ => { }, OperationKind.Invocation);
+    }
+}
+
+/// <summary>
+/// Reports a warning at each place another analyzer set reported one, and looks at nothing else: what the analyzer
+/// driver spends on findings themselves (severity filtering, the diagnostic queue and its lock, the generated-code and
+/// <c>[SuppressMessage]</c> checks). That cost grows with the number of findings, not with how they were found, so the
+/// benchmark subtracts it to compare what the sets spend on looking.
+/// </summary>
+public sealed class ReplayAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new("BENCH0001", "Replayed finding", "Replayed finding", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    private readonly Dictionary<string, TextSpan[]> _byFile;
+    private readonly GeneratedCodeAnalysisFlags _generatedCode;
+
+    /// <param name="findings">Where the replayed set reported, by file path.</param>
+    /// <param name="generatedCode">The replayed set's setting: with <c>None</c> the driver checks every finding against the generated code of its file.</param>
+    public ReplayAnalyzer(IEnumerable<(string Path, TextSpan Span)> findings, GeneratedCodeAnalysisFlags generatedCode)
+    {
+        _byFile = findings.GroupBy(f => f.Path).ToDictionary(g => g.Key, g => g.Select(f => f.Span).ToArray());
+        _generatedCode = generatedCode;
+    }
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(_generatedCode);
+        // Each finding is reported from the method body it lies in, as the rules report theirs.
+        context.RegisterOperationAction(
+            body =>
+            {
+                if (!_byFile.TryGetValue(body.Operation.Syntax.SyntaxTree.FilePath, out var spans))
+                {
+                    return;
+                }
+
+                var within = body.Operation.Syntax.Span;
+                foreach (var span in spans)
+                {
+                    if (within.Contains(span))
+                    {
+                        body.ReportDiagnostic(Diagnostic.Create(Rule, Location.Create(body.Operation.Syntax.SyntaxTree, span)));
+                    }
+                }
+            },
+            OperationKind.MethodBody);
     }
 }
 
@@ -107,6 +157,16 @@ public static class Harness
         return new AnalysisRun(watch.Elapsed.TotalMilliseconds, cpu, CountReported(diagnostics), executionTimes, megabytes);
     }
 
+    /// <summary>Where a set reports (FlightErrors' and the MVC API analyzers' own diagnostics), for <see cref="ReplayAnalyzer"/>.</summary>
+    public static async Task<List<(string Path, TextSpan Span)>> FindingsAsync(Corpus corpus, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var diagnostics = await Compile(Trees(corpus)).WithAnalyzers(analyzers, Options(logExecutionTime: false)).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        return diagnostics
+            .Where(d => IsFinding(d.Id) && d.Location.IsInSource)
+            .Select(d => (d.Location.SourceTree!.FilePath, d.Location.SourceSpan))
+            .ToList();
+    }
+
     /// <summary>
     /// The IDE case: the analyzer diagnostics of one file just edited, in a fresh compilation of the whole project whose
     /// other trees are those of the previous compilation.
@@ -165,7 +225,7 @@ public static class Harness
         var count = 0;
         foreach (var diagnostic in diagnostics)
         {
-            if (diagnostic.Id.StartsWith("FE", StringComparison.Ordinal) || diagnostic.Id.StartsWith("API", StringComparison.Ordinal))
+            if (IsFinding(diagnostic.Id) || diagnostic.Id == "BENCH0001")
             {
                 count++;
             }
@@ -178,6 +238,8 @@ public static class Harness
 
         return count;
     }
+
+    private static bool IsFinding(string id) => id.StartsWith("FE", StringComparison.Ordinal) || id.StartsWith("API", StringComparison.Ordinal);
 
     private static async Task<IReadOnlyDictionary<string, double>> ExecutionTimesAsync(CompilationWithAnalyzers withAnalyzers, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {

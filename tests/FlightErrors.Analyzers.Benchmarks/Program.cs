@@ -77,6 +77,20 @@ foreach (var controllers in settings.Controllers)
         await Harness.MeasureAnalysisAsync(corpus, mvc);
     }
 
+    // The driver's cost of each set's findings, measured by replaying them (see ReplayAnalyzer); skipped for a set
+    // that finds nothing.
+    var feFindings = await Harness.FindingsAsync(corpus, flightErrors);
+    var mvcFindings = mvc.IsEmpty ? [] : await Harness.FindingsAsync(corpus, mvc);
+    ImmutableArray<DiagnosticAnalyzer> feReplay = feFindings.Count == 0 ? [] : [noOp, new ReplayAnalyzer(feFindings, GeneratedCodeAnalysisFlags.ReportDiagnostics)];
+    ImmutableArray<DiagnosticAnalyzer> mvcReplay = mvcFindings.Count == 0 ? [] : [noOp, new ReplayAnalyzer(mvcFindings, GeneratedCodeAnalysisFlags.None)];
+    foreach (var replay in new[] { feReplay, mvcReplay })
+    {
+        if (!replay.IsEmpty)
+        {
+            await Harness.MeasureAnalysisAsync(corpus, replay);
+        }
+    }
+
     var compile = new List<double>();
     var compileCpu = new List<double>();
     var feCpu = new List<double>();
@@ -92,12 +106,28 @@ foreach (var controllers in settings.Controllers)
     var apiExecution = new List<double>();
     var feAllocated = new List<double>();
     var apiAllocated = new List<double>();
+    var feFound = new List<double>();
+    var apiFound = new List<double>();
+    var feLooking = new List<double>();
+    var apiLooking = new List<double>();
+    var lookingRatios = new List<double>();
+    var feLookingAllocated = new List<double>();
+    var apiLookingAllocated = new List<double>();
     int feReported = 0, apiReported = 0;
+
+    // Compile alone runs in a block of its own, before the analyses: an emit between two analyses left the next
+    // analysis's timings scattered over several hundred milliseconds, while analyses taken in turns vary by tens.
+    for (var i = 0; i < settings.Iterations; i++)
+    {
+        compile.Add(Harness.MeasureCompile(corpus));
+        compileCpu.Add(Harness.LastCompileCpuMilliseconds);
+    }
+
     for (var i = 0; i < settings.Iterations; i++)
     {
         // The order rotates, so no set always runs first or last; ratios are taken inside one iteration.
         var runs = new Dictionary<string, AnalysisRun>();
-        var order = new List<string> { "compile", "none", "fe", "mvc" };
+        var order = new List<string> { "none", "fe", "mvc", "fe-replay", "mvc-replay" };
         for (var r = 0; r < i % order.Count; r++)
         {
             order.Add(order[0]);
@@ -108,10 +138,6 @@ foreach (var controllers in settings.Controllers)
         {
             switch (step)
             {
-                case "compile":
-                    compile.Add(Harness.MeasureCompile(corpus));
-                    compileCpu.Add(Harness.LastCompileCpuMilliseconds);
-                    break;
                 case "none":
                     runs["none"] = await Harness.MeasureAnalysisAsync(corpus, baseline);
                     break;
@@ -120,6 +146,12 @@ foreach (var controllers in settings.Controllers)
                     break;
                 case "mvc" when !mvc.IsEmpty:
                     runs["mvc"] = await Harness.MeasureAnalysisAsync(corpus, mvc);
+                    break;
+                case "fe-replay" when !feReplay.IsEmpty:
+                    runs["fe-replay"] = await Harness.MeasureAnalysisAsync(corpus, feReplay);
+                    break;
+                case "mvc-replay" when !mvcReplay.IsEmpty:
+                    runs["mvc-replay"] = await Harness.MeasureAnalysisAsync(corpus, mvcReplay);
                     break;
             }
         }
@@ -130,6 +162,10 @@ foreach (var controllers in settings.Controllers)
         feAllocated.Add(runs["fe"].AllocatedMegabytes - runs["none"].AllocatedMegabytes);
         feReported = runs["fe"].Diagnostics;
         feCpu.Add(runs["fe"].CpuMilliseconds - runs["none"].CpuMilliseconds);
+        var feFindingsCost = runs.TryGetValue("fe-replay", out var feReplayRun) ? feReplayRun.Milliseconds - runs["none"].Milliseconds : 0;
+        feFound.Add(feFindingsCost);
+        feLooking.Add(feMarginal[^1] - feFindingsCost);
+        feLookingAllocated.Add(runs["fe"].AllocatedMegabytes - (feReplayRun ?? runs["none"]).AllocatedMegabytes);
         if (runs.TryGetValue("mvc", out var mvcRun))
         {
             api.Add(mvcRun.Milliseconds);
@@ -139,6 +175,11 @@ foreach (var controllers in settings.Controllers)
             apiCpu.Add(mvcRun.CpuMilliseconds - runs["none"].CpuMilliseconds);
             cpuRatios.Add(feCpu[^1] / Math.Max(apiCpu[^1], 0.001));
             apiReported = mvcRun.Diagnostics;
+            var apiFindingsCost = runs.TryGetValue("mvc-replay", out var mvcReplayRun) ? mvcReplayRun.Milliseconds - runs["none"].Milliseconds : 0;
+            apiFound.Add(apiFindingsCost);
+            apiLooking.Add(apiMarginal[^1] - apiFindingsCost);
+            apiLookingAllocated.Add(mvcRun.AllocatedMegabytes - (mvcReplayRun ?? runs["none"]).AllocatedMegabytes);
+            lookingRatios.Add(feLooking[^1] / Math.Max(apiLooking[^1], 0.001));
         }
     }
 
@@ -160,17 +201,24 @@ foreach (var controllers in settings.Controllers)
     Console.WriteLine($"  FlightErrors: analyzer execution time (sum)   {Median(feExecution),9:F0} ms  = {PerThousand(Median(feExecution)),7:F1} ms / 1,000 endpoints");
     Console.WriteLine($"  FlightErrors: marginal CPU time               {Median(feCpu),9:F0} ms  = {PerThousand(Median(feCpu)),7:F1} ms / 1,000 endpoints  = {Median(feCpu) / Median(compileCpu),6:P1} of compile CPU ({Median(compileCpu):F0} ms)");
     Console.WriteLine($"  FlightErrors: marginal allocations            {Median(feAllocated),9:F1} MB  = {Median(feAllocated) * 1024 / corpus.Endpoints,7:F1} KB / endpoint");
+    Console.WriteLine($"  FlightErrors: its findings alone (replayed)   {Median(feFound),9:F0} ms  ({feFindings.Count} findings; iterations {Spread(feFound)} ms)");
+    Console.WriteLine($"  FlightErrors: looking (marginal - findings)   {Median(feLooking),9:F0} ms  = {PerThousand(Median(feLooking)),7:F1} ms / 1,000 endpoints  = {Median(feLooking) / compileMs,6:P1} of compile   (iterations {Spread(feLooking)} ms); {Median(feLookingAllocated):F1} MB");
     if (!mvc.IsEmpty)
     {
         Console.WriteLine($"  MVC API analyzers: marginal wall time        {Median(apiMarginal),9:F0} ms  = {PerThousand(Median(apiMarginal)),7:F1} ms / 1,000 endpoints  = {Median(apiMarginal) / compileMs,6:P1} of compile   ({apiReported} diagnostics; iterations {Spread(apiMarginal)} ms)");
         Console.WriteLine($"  MVC API analyzers: analyzer execution (sum)  {Median(apiExecution),9:F0} ms  = {PerThousand(Median(apiExecution)),7:F1} ms / 1,000 endpoints");
         Console.WriteLine($"  MVC API analyzers: marginal CPU time         {Median(apiCpu),9:F0} ms  = {PerThousand(Median(apiCpu)),7:F1} ms / 1,000 endpoints  = {Median(apiCpu) / Median(compileCpu),6:P1} of compile CPU");
         Console.WriteLine($"  MVC API analyzers: marginal allocations      {Median(apiAllocated),9:F1} MB  = {Median(apiAllocated) * 1024 / corpus.Endpoints,7:F1} KB / endpoint");
+        Console.WriteLine($"  MVC API analyzers: findings alone (replayed) {Median(apiFound),9:F0} ms  ({mvcFindings.Count} findings; iterations {Spread(apiFound)} ms)");
+        Console.WriteLine($"  MVC API analyzers: looking                   {Median(apiLooking),9:F0} ms  = {PerThousand(Median(apiLooking)),7:F1} ms / 1,000 endpoints  = {Median(apiLooking) / compileMs,6:P1} of compile   (iterations {Spread(apiLooking)} ms); {Median(apiLookingAllocated):F1} MB");
         Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (marginal, median of per-iteration ratios)  {Median(ratios):F2}");
         Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (medians of the marginals)                 {Median(feMarginal) / Math.Max(Median(apiMarginal), 0.001):F2}");
         Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (marginal allocations)                     {Median(feAllocated) / Math.Max(Median(apiAllocated), 0.001):F2}");
         Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (marginal CPU, median of ratios)            {Median(cpuRatios):F2}");
         Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (execution time)                           {Median(feExecution) / Math.Max(Median(apiExecution), 0.001):F2}");
+        Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (looking, median of per-iteration ratios)  {Median(lookingRatios):F2}");
+        Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (looking, medians)                         {Ratio(Median(feLooking), Median(apiLooking))}");
+        Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (looking, allocations)                     {Ratio(Median(feLookingAllocated), Median(apiLookingAllocated))}");
     }
 
     if (settings.PerAnalyzer)
@@ -230,6 +278,9 @@ if (settings.Build)
 // The lowest and highest of the iterations: on a shared machine the spread says how far to trust a median.
 static string Spread(List<double> values) =>
     values.Count == 0 ? "-" : $"{values.Min():F0} to {values.Max():F0}";
+
+// A ratio of two marginals; "n/a" when the second is not above zero (noise larger than the cost).
+static string Ratio(double value, double over) => over > 0 ? (value / over).ToString("F2", CultureInfo.InvariantCulture) : "n/a";
 
 static double ExecutionSum(AnalysisRun run) => run.ExecutionMilliseconds.Where(e => e.Key != nameof(DoNothingAnalyzer)).Sum(e => e.Value);
 
