@@ -27,51 +27,31 @@ internal sealed class FlightErrorsOptions
     public const string ControllerScopeKey = "controller_scope";
     public const string DocumentedStatusCodesKey = "documented_status_codes";
 
-    // The rules whose options are kept after the first read; another ID is read again on every call.
-    private static readonly string[] RuleIds =
-    {
-        DiagnosticIds.UndocumentedStatusCode,
-        DiagnosticIds.ExplicitInternalServerError,
-        DiagnosticIds.ErrorBodyNotProblemDetails,
-    };
-
     private readonly AnalyzerConfigOptions _options;
-
-    // Per rule, in the order of RuleIds: parsed on first need. Two threads may parse the same value; both get equal
-    // results, and each slot (a reference, an int) is written whole.
-    private readonly ImmutableHashSet<int>?[] _documentedStatusCodes = new ImmutableHashSet<int>?[RuleIds.Length];
-    private readonly int[] _controllerScope = new int[RuleIds.Length]; // 0: not read yet; else 1 + the scope
+    private readonly ConcurrentDictionary<string, ImmutableHashSet<int>> _documentedStatusCodes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ControllerScope> _controllerScope = new(StringComparer.Ordinal);
 
     private FlightErrorsOptions(AnalyzerConfigOptions options) => _options = options;
 
     /// <summary>Status codes documented globally, for instance by filters or conventions the analyzer cannot see.</summary>
     public ImmutableHashSet<int> DocumentedStatusCodes(string ruleId)
     {
-        var index = Array.IndexOf(RuleIds, ruleId);
-        if (index < 0)
+        if (!_documentedStatusCodes.TryGetValue(ruleId, out var codes))
         {
-            return ParseStatusCodes(Read(ruleId, DocumentedStatusCodesKey));
+            codes = _documentedStatusCodes.GetOrAdd(ruleId, ParseStatusCodes(Read(ruleId, DocumentedStatusCodesKey)));
         }
 
-        return _documentedStatusCodes[index] ??= ParseStatusCodes(Read(ruleId, DocumentedStatusCodesKey));
+        return codes;
     }
 
     public ControllerScope ControllerScope(string ruleId)
     {
-        var index = Array.IndexOf(RuleIds, ruleId);
-        if (index < 0)
+        if (!_controllerScope.TryGetValue(ruleId, out var scope))
         {
-            return ParseScope(Read(ruleId, ControllerScopeKey));
+            scope = _controllerScope.GetOrAdd(ruleId, ParseScope(Read(ruleId, ControllerScopeKey)));
         }
 
-        var stored = _controllerScope[index];
-        if (stored == 0)
-        {
-            stored = 1 + (int)ParseScope(Read(ruleId, ControllerScopeKey));
-            _controllerScope[index] = stored;
-        }
-
-        return (ControllerScope)(stored - 1);
+        return scope;
     }
 
     private string? Read(string ruleId, string key)
