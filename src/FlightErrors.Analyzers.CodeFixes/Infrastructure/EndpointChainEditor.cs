@@ -81,7 +81,7 @@ internal static class EndpointChainEditor
     public static GenericNameSyntax? ResultsUnion(InvocationExpressionSyntax mapCall, SemanticModel model, int count, CancellationToken cancellationToken)
     {
         if (model.GetOperation(mapCall, cancellationToken) is not IInvocationOperation invocation
-            || RouteHandlers.ArgumentValue(invocation, "handler") is not { } handler)
+            || invocation.ArgumentValue("handler") is not { } handler)
         {
             return null;
         }
@@ -123,19 +123,7 @@ internal static class EndpointChainEditor
             return null;
         }
 
-        var name = entry.StatusCode switch
-        {
-            200 => "Ok",
-            201 => "Created",
-            202 => "Accepted",
-            204 => "NoContent",
-            400 => "BadRequest",
-            404 => "NotFound",
-            409 => "Conflict",
-            422 => "UnprocessableEntity",
-            _ => null,
-        };
-
+        var name = ResultApis.TypedResultFor(entry.StatusCode);
         if (name is null)
         {
             return null;

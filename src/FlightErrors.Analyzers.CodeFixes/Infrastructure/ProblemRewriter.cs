@@ -301,76 +301,23 @@ internal sealed class ProblemRewriter
     public ExpressionSyntax StatusCode(int statusCode) => ResponseAttributeEditor.StatusCodeExpression(statusCode, _types, _generator);
 
     /// <summary>
-    /// What the old body says, as a Problem Details <c>detail</c>: a string as it is, an exception's <c>Message</c>,
-    /// or the one string member of an anonymous object (<c>new { error = "…" }</c>). Null when there is none.
+    /// What the old body says, as a Problem Details <c>detail</c> (see <see cref="ResultBodies.DetailOf"/>): the
+    /// expression itself, or <c>ex.Message</c> for an exception. Null when there is none.
     /// </summary>
-    public ExpressionSyntax? DetailOf(IOperation? body, CancellationToken cancellationToken)
+    public ExpressionSyntax? DetailOf(IOperation? body)
     {
-        if (body is null || body.IsNullLiteral())
+        if (ResultBodies.DetailOf(body, _types) is not { } detail)
         {
             return null;
         }
 
-        var value = body.WalkDownConversions();
-        if (value.Type?.SpecialType == SpecialType.System_String)
-        {
-            return (ExpressionSyntax)value.Syntax;
-        }
-
-        if (value.Type.InheritsFromOrEquals(_types.Exception))
-        {
-            return SyntaxFactory.MemberAccessExpression(
-                SyntaxKind.SimpleMemberAccessExpression,
-                ((ExpressionSyntax)value.Syntax).WithoutTrivia(),
-                SyntaxFactory.IdentifierName("Message"));
-        }
-
-        if (value is IAnonymousObjectCreationOperation { Initializers.Length: 1 } anonymous
-            && anonymous.Initializers[0] is ISimpleAssignmentOperation { Value: { Type.SpecialType: SpecialType.System_String } member })
-        {
-            return (ExpressionSyntax)member.Syntax;
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        return null;
+        var expression = (ExpressionSyntax)detail.Value.Syntax;
+        return detail.IsExceptionMessage
+            ? SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, expression.WithoutTrivia(), SyntaxFactory.IdentifierName("Message"))
+            : expression;
     }
 
-    /// <summary>
-    /// Whether the body reads an exception (<c>ex</c>, <c>ex.Message</c>, <c>$"failed: {ex.Message}"</c>): its text is
-    /// for the logs, and a 5xx detail made of it would show clients the server's internals.
-    /// </summary>
-    public bool ReadsException(IOperation? body)
-    {
-        if (body is null || _types.Exception is null)
-        {
-            return false;
-        }
-
-        foreach (var operation in body.DescendantsAndSelf())
-        {
-            if (operation is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
-                && operation.Type.InheritsFromOrEquals(_types.Exception))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether <see cref="DetailOf"/> keeps all the body says (nothing but the message is dropped).</summary>
-    public bool IsFaithfulDetail(IOperation? body)
-    {
-        if (body is null || body.IsNullLiteral())
-        {
-            return true;
-        }
-
-        var value = body.WalkDownConversions();
-        return value.Type?.SpecialType == SpecialType.System_String
-            || value is IAnonymousObjectCreationOperation { Initializers.Length: 1 } anonymous
-                && anonymous.Initializers[0] is ISimpleAssignmentOperation { Value.Type.SpecialType: SpecialType.System_String };
-    }
+    public bool ReadsException(IOperation? body) => ResultBodies.ReadsException(body, _types);
 
     private ExpressionSyntax Call(ProblemFactory factory, string name, SeparatedSyntaxList<ArgumentSyntax> arguments)
     {

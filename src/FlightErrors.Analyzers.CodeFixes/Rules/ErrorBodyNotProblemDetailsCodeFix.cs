@@ -41,12 +41,11 @@ public sealed class ErrorBodyNotProblemDetailsCodeFix : CodeFixProvider
         foreach (var diagnostic in context.Diagnostics)
         {
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            var request = FixProperties.Read(diagnostic);
             if (model.GetOperation(node, context.CancellationToken) is not { } producer
                 || rewriter.FactoryOf(producer) is not { } factory
-                || !diagnostic.Properties.TryGetValue(UndocumentedStatusCodeAnalyzer.StatusCodeProperty, out var codeText)
-                || !int.TryParse(codeText, NumberStyles.None, CultureInfo.InvariantCulture, out var statusCode)
-                || !diagnostic.Properties.TryGetValue(ErrorBodyNotProblemDetailsAnalyzer.BodyKindProperty, out var kindText)
-                || !Enum.TryParse<BodyKind>(kindText, out var kind))
+                || request.StatusCode is not { StatusCode: var statusCode }
+                || request.Body is not { } kind)
             {
                 continue;
             }
@@ -78,10 +77,10 @@ public sealed class ErrorBodyNotProblemDetailsCodeFix : CodeFixProvider
                 title = "Use ValidationProblem";
                 key = UseValidationProblemKey;
             }
-            else if ((kind is BodyKind.String or BodyKind.None || (kind == BodyKind.Anonymous && rewriter.IsFaithfulDetail(body)))
+            else if ((kind is BodyKind.String or BodyKind.None || (kind == BodyKind.Anonymous && ResultBodies.IsFaithfulDetail(body)))
                 && rewriter.CanReplace(producer, factory, validation: false))
             {
-                replacement = rewriter.Problem(factory, rewriter.DetailOf(body, context.CancellationToken), statusCode);
+                replacement = rewriter.Problem(factory, rewriter.DetailOf(body), statusCode);
                 title = "Use Problem Details";
                 key = UseProblemKey;
             }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
@@ -78,7 +77,7 @@ public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
         context.RegisterCodeFix(
             CodeAction.Create(
                 title,
-                ct => ReplaceAsync(document, root, node, replacement, Undocumented(diagnostic, statusCode) ? diagnostic : null, statusCode, ct),
+                ct => ReplaceAsync(document, root, node, replacement, diagnostic, statusCode, ct),
                 key),
             diagnostic);
     }
@@ -87,16 +86,17 @@ public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
     /// Replaces the 500 and, when the endpoint documents its codes and not this one, documents the new code the way
     /// FE0001's fix would, so one pass of <c>dotnet format</c> leaves no FE0001 behind.
     /// </summary>
-    private static async Task<Document> ReplaceAsync(Document document, SyntaxNode root, SyntaxNode node, SyntaxNode replacement, Diagnostic? document50x, int statusCode, CancellationToken cancellationToken)
+    private static async Task<Document> ReplaceAsync(Document document, SyntaxNode root, SyntaxNode node, SyntaxNode replacement, Diagnostic diagnostic, int statusCode, CancellationToken cancellationToken)
     {
         var original = document;
-        if (document50x is not null)
+        var request = FixProperties.Read(diagnostic);
+        if (request.IsUndocumented(statusCode))
         {
             var mark = new SyntaxAnnotation(nameof(ExplicitInternalServerErrorCodeFix));
-            document = await UndocumentedStatusCodeCodeFix.DocumentStatusCodeAsync(
+            document = await DocumentationService.DocumentAsync(
                 document.WithSyntaxRoot(root.ReplaceNode(node, node.WithAdditionalAnnotations(mark))),
-                document50x,
-                statusCode,
+                diagnostic,
+                request.For(statusCode),
                 cancellationToken).ConfigureAwait(false);
             root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
             SyntaxNode? found = null;
@@ -116,25 +116,6 @@ public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
 
         var newRoot = WithoutUnreadCatchVariable(root.ReplaceNode(node, replacement.WithTriviaFrom(node).WithAdditionalAnnotations(Rewritten)));
         return await Imports.AddForAsync(document, newRoot, Rewritten, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static bool Undocumented(Diagnostic diagnostic, int statusCode)
-    {
-        if (!diagnostic.Properties.TryGetValue(ExplicitInternalServerErrorAnalyzer.UndocumentedAlternativesProperty, out var codes) || codes is null)
-        {
-            return false;
-        }
-
-        var code = statusCode.ToString(CultureInfo.InvariantCulture);
-        foreach (var listed in codes.Split(';'))
-        {
-            if (listed == code)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>What replaces the 500: the new status code where the code is set, else a whole <c>Problem(...)</c> call.</summary>
@@ -158,27 +139,13 @@ public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
         // An exception's text stays in the logs, not in a client's detail. A body that is dropped (neither text nor
         // an exception) must not take side effects with it.
         var body = ResultBodies.Of(producer);
-        var detail = rewriter.ReadsException(body) ? null : rewriter.DetailOf(body, cancellationToken);
-        if (detail is null && body is not null && HasSideEffects(body))
+        var detail = rewriter.ReadsException(body) ? null : rewriter.DetailOf(body);
+        if (detail is null && body is not null && ResultBodies.HasSideEffects(body))
         {
             return null;
         }
 
         return rewriter.Problem(factory, detail, statusCode);
-    }
-
-    private static bool HasSideEffects(IOperation operation)
-    {
-        foreach (var descendant in operation.DescendantsAndSelf())
-        {
-            if (descendant is IInvocationOperation or IAwaitOperation or IAssignmentOperation or IIncrementOrDecrementOperation
-                or IObjectCreationOperation { Arguments.IsEmpty: false })
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static InvocationExpressionSyntax WithStatusCode(InvocationExpressionSyntax call, IInvocationOperation problem, ExpressionSyntax statusCode)

@@ -41,89 +41,46 @@ public sealed class UndocumentedStatusCodeCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (IsRouteHandler(diagnostic))
+            var request = FixProperties.Read(diagnostic);
+            if (request.IsRouteHandler)
             {
-                await RegisterEndpointFixesAsync(context, root, diagnostic).ConfigureAwait(false);
+                await RegisterEndpointFixesAsync(context, root, diagnostic, request).ConfigureAwait(false);
                 continue;
             }
 
-            if (FindAction(root, diagnostic.Location.SourceSpan) is not { } method
-                || ResponseEntry.Parse(Property(diagnostic, UndocumentedStatusCodeAnalyzer.StatusCodeProperty)) is not { } code)
+            if (DocumentationService.FindAction(root, diagnostic.Location.SourceSpan) is not { } method || request.StatusCode is not { } code)
             {
                 continue;
             }
 
-            var missing = ResponseEntry.ParseList(Property(diagnostic, UndocumentedStatusCodeAnalyzer.MissingProperty));
             var document = context.Document;
             context.RegisterCodeFix(
                 CodeAction.Create(
                     $"Document status code {code.StatusCode}",
-                    ct => ResponseAttributeEditor.DocumentAsync(document, new[] { Plan(method, diagnostic, DocumentOneKey) }, ct),
+                    ct => ResponseAttributeEditor.DocumentAsync(document, new[] { DocumentationService.ActionPlan(method, request, all: false) }, ct),
                     DocumentOneKey),
                 diagnostic);
 
-            if (missing.Count > 1)
+            if (request.Missing.Count > 1)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         $"Document all status codes of '{method.Identifier.ValueText}'",
-                        ct => ResponseAttributeEditor.DocumentAsync(document, new[] { Plan(method, diagnostic, DocumentAllKey) }, ct),
+                        ct => ResponseAttributeEditor.DocumentAsync(document, new[] { DocumentationService.ActionPlan(method, request, all: true) }, ct),
                         DocumentAllKey),
                     diagnostic);
             }
         }
     }
 
-    /// <summary>
-    /// Documents <paramref name="statusCode"/> for the endpoint another rule's diagnostic is about, when that
-    /// diagnostic carries FE0001's documentation properties (FE0002's 503/502/504 fixes): the same attribute or
-    /// <c>.ProducesProblem(...)</c> call FE0001's fix would add.
-    /// </summary>
-    internal static async Task<Document> DocumentStatusCodeAsync(Document document, Diagnostic diagnostic, int statusCode, CancellationToken cancellationToken)
-    {
-        var code = statusCode.ToString(CultureInfo.InvariantCulture);
-        var properties = diagnostic.Properties
-            .SetItem(UndocumentedStatusCodeAnalyzer.StatusCodeProperty, code)
-            .SetItem(UndocumentedStatusCodeAnalyzer.MissingProperty, code);
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return document;
-        }
-
-        // The caller's document may be a new version of the diagnostic's: same spans, another tree.
-        var additionalLocations = new List<Location>(diagnostic.AdditionalLocations.Count);
-        foreach (var location in diagnostic.AdditionalLocations)
-        {
-            additionalLocations.Add(Location.Create(root.SyntaxTree, location.SourceSpan));
-        }
-
-        var request = Diagnostic.Create(Descriptors.FE0001, Location.Create(root.SyntaxTree, diagnostic.Location.SourceSpan), additionalLocations, properties);
-
-        if (IsRouteHandler(request))
-        {
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            return model is not null
-                && KnownTypes.TryCreate(model.Compilation) is { } types
-                && FindMapCall(root, request) is { } mapCall
-                && EndpointChainEditor.CanAppend(mapCall, model, types, cancellationToken)
-                ? await EndpointChainEditor.AppendAsync(document, new[] { EndpointPlan(mapCall, request, AppendOneKey) }, cancellationToken).ConfigureAwait(false)
-                : document;
-        }
-
-        return FindAction(root, request.Location.SourceSpan) is { } method
-            ? await ResponseAttributeEditor.DocumentAsync(document, new[] { Plan(method, request, DocumentOneKey) }, cancellationToken).ConfigureAwait(false)
-            : document;
-    }
-
-    private static async Task RegisterEndpointFixesAsync(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
+    private static async Task RegisterEndpointFixesAsync(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic, FixRequest request)
     {
         var document = context.Document;
         var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         if (model is null
             || KnownTypes.TryCreate(model.Compilation) is not { } types
             || FindMapCall(root, diagnostic) is not { } mapCall
-            || ResponseEntry.Parse(Property(diagnostic, UndocumentedStatusCodeAnalyzer.StatusCodeProperty)) is not { } code)
+            || request.StatusCode is not { } code)
         {
             return;
         }
@@ -133,29 +90,29 @@ public sealed class UndocumentedStatusCodeCodeFix : CodeFixProvider
             context.RegisterCodeFix(
                 CodeAction.Create(
                     $"Document status code {code.StatusCode}",
-                    ct => EndpointChainEditor.AppendAsync(document, new[] { EndpointPlan(mapCall, diagnostic, AppendOneKey) }, ct),
+                    ct => EndpointChainEditor.AppendAsync(document, new[] { DocumentationService.EndpointPlan(mapCall, request, all: false) }, ct),
                     AppendOneKey),
                 diagnostic);
 
-            if (ResponseEntry.ParseList(Property(diagnostic, UndocumentedStatusCodeAnalyzer.MissingProperty)).Count > 1)
+            if (request.Missing.Count > 1)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         "Document all status codes of the endpoint",
-                        ct => EndpointChainEditor.AppendAsync(document, new[] { EndpointPlan(mapCall, diagnostic, AppendAllKey) }, ct),
+                        ct => EndpointChainEditor.AppendAsync(document, new[] { DocumentationService.EndpointPlan(mapCall, request, all: true) }, ct),
                         AppendAllKey),
                     diagnostic);
             }
         }
 
-        var entry = EndpointPlan(mapCall, diagnostic, AddToUnionKey).Entries[0];
+        var entry = DocumentationService.EndpointPlan(mapCall, request, all: false, keepImplicitOk: false).Entries[0];
         if (EndpointChainEditor.UnionMember(entry, model, mapCall.SpanStart) is { } member
             && EndpointChainEditor.ResultsUnion(mapCall, model, 1, context.CancellationToken) is not null)
         {
             context.RegisterCodeFix(
                 CodeAction.Create(
                     $"Add {member.ToMinimalDisplayString(model, mapCall.SpanStart)} to the handler's Results<...>",
-                    ct => EndpointChainEditor.AddToUnionsAsync(document, new[] { EndpointPlan(mapCall, diagnostic, AddToUnionKey) }, ct),
+                    ct => EndpointChainEditor.AddToUnionsAsync(document, new[] { DocumentationService.EndpointPlan(mapCall, request, all: false, keepImplicitOk: false) }, ct),
                     AddToUnionKey),
                 diagnostic);
         }
@@ -183,7 +140,7 @@ public sealed class UndocumentedStatusCodeCodeFix : CodeFixProvider
         var marks = new Dictionary<InvocationExpressionSyntax, SyntaxAnnotation>();
         foreach (var diagnostic in diagnostics)
         {
-            if (IsRouteHandler(diagnostic) && FindMapCall(root, diagnostic) is { } mapCall && !marks.ContainsKey(mapCall))
+            if (FixProperties.Read(diagnostic).IsRouteHandler && FindMapCall(root, diagnostic) is { } mapCall && !marks.ContainsKey(mapCall))
             {
                 marks.Add(mapCall, new SyntaxAnnotation());
             }
@@ -200,12 +157,13 @@ public sealed class UndocumentedStatusCodeCodeFix : CodeFixProvider
             var plans = new Dictionary<MethodDeclarationSyntax, ActionDocumentation>();
             foreach (var diagnostic in diagnostics)
             {
-                if (IsRouteHandler(diagnostic) || FindAction(root, diagnostic.Location.SourceSpan) is not { } method)
+                var request = FixProperties.Read(diagnostic);
+                if (request.IsRouteHandler || DocumentationService.FindAction(root, diagnostic.Location.SourceSpan) is not { } method)
                 {
                     continue;
                 }
 
-                var plan = Plan(method, diagnostic, all ? DocumentAllKey : DocumentOneKey);
+                var plan = DocumentationService.ActionPlan(method, request, all);
                 DocumentationPlan.Merge(plans, method, plan);
             }
 
@@ -225,7 +183,8 @@ public sealed class UndocumentedStatusCodeCodeFix : CodeFixProvider
         var endpoints = new Dictionary<InvocationExpressionSyntax, EndpointDocumentation>();
         foreach (var diagnostic in diagnostics)
         {
-            if (!IsRouteHandler(diagnostic)
+            var request = FixProperties.Read(diagnostic);
+            if (!request.IsRouteHandler
                 || FindMapCall(originalRoot, diagnostic) is not { } original
                 || !marks.TryGetValue(original, out var mark)
                 || root.GetAnnotatedNodes(mark).FirstOrDefault() is not InvocationExpressionSyntax mapCall)
@@ -233,7 +192,7 @@ public sealed class UndocumentedStatusCodeCodeFix : CodeFixProvider
                 continue;
             }
 
-            var plan = EndpointPlan(mapCall, diagnostic, endpointKey);
+            var plan = DocumentationService.EndpointPlan(mapCall, request, all, keepImplicitOk: endpointKey != AddToUnionKey);
             DocumentationPlan.Merge(endpoints, mapCall, plan);
         }
 
@@ -247,68 +206,6 @@ public sealed class UndocumentedStatusCodeCodeFix : CodeFixProvider
             : await EndpointChainEditor.AppendAsync(document, endpoints.Values, cancellationToken).ConfigureAwait(false);
     }
 
-    private static EndpointDocumentation EndpointPlan(InvocationExpressionSyntax mapCall, Diagnostic diagnostic, string key)
-    {
-        var implicitOk = key == AddToUnionKey ? null : ResponseEntry.Parse(Property(diagnostic, UndocumentedStatusCodeAnalyzer.ImplicitOkProperty));
-        var plan = new EndpointDocumentation(mapCall, implicitOk);
-        var code = ResponseEntry.Parse(Property(diagnostic, UndocumentedStatusCodeAnalyzer.StatusCodeProperty));
-        foreach (var entry in ResponseEntry.ParseList(Property(diagnostic, UndocumentedStatusCodeAnalyzer.MissingProperty)))
-        {
-            if (key == AppendAllKey || entry.StatusCode == code?.StatusCode)
-            {
-                plan.Add(entry);
-            }
-        }
-
-        if (plan.Entries.Count == 0 && code is { } only)
-        {
-            plan.Add(only);
-        }
-
-        return plan;
-    }
-
-    private static bool IsRouteHandler(Diagnostic diagnostic) =>
-        Property(diagnostic, UndocumentedStatusCodeAnalyzer.RouteHandlerProperty) == "1";
-
-    /// <summary>The <c>Map*</c> call of a route-handler diagnostic: its first additional location, in the same file.</summary>
-    private static InvocationExpressionSyntax? FindMapCall(SyntaxNode root, Diagnostic diagnostic)
-    {
-        if (diagnostic.AdditionalLocations.Count == 0 || diagnostic.AdditionalLocations[0] is not { SourceTree: { } tree } location || tree != root.SyntaxTree)
-        {
-            return null;
-        }
-
-        return root.FindNode(location.SourceSpan, getInnermostNodeForTie: true) as InvocationExpressionSyntax;
-    }
-
-    private static ActionDocumentation Plan(MethodDeclarationSyntax method, Diagnostic diagnostic, string key)
-    {
-        var plan = new ActionDocumentation(
-            method,
-            Property(diagnostic, UndocumentedStatusCodeAnalyzer.TypedErrorsProperty) == "1",
-            ResponseEntry.Parse(Property(diagnostic, UndocumentedStatusCodeAnalyzer.ImplicitOkProperty)));
-        var missing = ResponseEntry.ParseList(Property(diagnostic, UndocumentedStatusCodeAnalyzer.MissingProperty));
-        var code = ResponseEntry.Parse(Property(diagnostic, UndocumentedStatusCodeAnalyzer.StatusCodeProperty));
-        foreach (var entry in missing)
-        {
-            if (key == DocumentAllKey || entry.StatusCode == code?.StatusCode)
-            {
-                plan.Add(entry);
-            }
-        }
-
-        if (plan.Entries.Count == 0 && code is { } only)
-        {
-            plan.Add(only);
-        }
-
-        return plan;
-    }
-
-    private static MethodDeclarationSyntax? FindAction(SyntaxNode root, TextSpan span) =>
-        root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<MethodDeclarationSyntax>();
-
-    private static string? Property(Diagnostic diagnostic, string key) =>
-        diagnostic.Properties.TryGetValue(key, out var value) ? value : null;
+    private static InvocationExpressionSyntax? FindMapCall(SyntaxNode root, Diagnostic diagnostic) =>
+        DocumentationService.FindMapCall(root, diagnostic);
 }

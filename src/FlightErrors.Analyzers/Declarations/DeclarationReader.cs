@@ -15,7 +15,7 @@ namespace FlightErrors.Analyzers;
 /// XML <c>&lt;response code&gt;</c> (read by Swashbuckle) and globally documented codes from options.
 /// One instance per compilation.
 /// </summary>
-internal sealed class DeclarationReader
+internal sealed partial class DeclarationReader
 {
     private readonly KnownTypes _types;
     private readonly ConcurrentDictionary<INamedTypeSymbol, TypeAttributes> _typeAttributes = new(SymbolEqualityComparer.Default);
@@ -66,7 +66,7 @@ internal sealed class DeclarationReader
     /// <c>.Produces*</c> and <c>.WithMetadata(...)</c> on the endpoint and its groups, response attributes on the
     /// handler, self-describing result types, XML <c>&lt;response&gt;</c> of a method handler, and configured codes.
     /// </summary>
-    public DeclaredResponses ReadRouteHandler(RouteHandler endpoint, ImmutableHashSet<int> globallyDocumented, CancellationToken cancellationToken)
+    public DeclaredResponses ReadRouteHandler(RouteHandler endpoint, ImmutableHashSet<int> globallyDocumented, SemanticModelSource semanticModels, CancellationToken cancellationToken)
     {
         var codes = new HashSet<int>(globallyDocumented);
         var state = new ReadState { Complete = endpoint.ConventionsComplete };
@@ -77,10 +77,16 @@ internal sealed class DeclarationReader
             state.Excluded |= IsExcludedFromDescription(attribute);
         }
 
-        foreach (var call in endpoint.Conventions)
+        foreach (var syntax in endpoint.Conventions)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            ReadConvention(call, codes, ref state);
+            if (semanticModels.For(syntax.SyntaxTree)?.GetOperation(syntax, cancellationToken) is IInvocationOperation call)
+            {
+                ReadConvention(call, codes, ref state);
+            }
+            else
+            {
+                state.Complete = false;
+            }
         }
 
         state.Complete &= !endpoint.Handler.ReturnType.ContainsErrorType();
@@ -100,113 +106,6 @@ internal sealed class DeclarationReader
         return new DeclaredResponses(codes, state.HasMetadata, state.HasDefault, state.Complete, ImplicitOkType(returnType), state.Excluded);
     }
 
-    /// <summary>One call on an endpoint builder or a group: <c>.Produces*</c>, <c>.WithMetadata</c>, <c>.ExcludeFromDescription</c>, <c>.WithOpenApi(…)</c>.</summary>
-    private void ReadConvention(IInvocationOperation call, HashSet<int> codes, ref ReadState state)
-    {
-        var method = call.TargetMethod;
-        switch (method.Name)
-        {
-            case "Produces" or "ProducesProblem" or "ProducesValidationProblem"
-                when SymbolEqualityComparer.Default.Equals(method.ContainingType, _types.OpenApiRouteHandlerBuilderExtensions):
-                state.HasMetadata = true;
-                AddCode(RouteHandlers.ArgumentValue(call, "statusCode")?.ConstantInt(), codes, ref state);
-                return;
-            case "ExcludeFromDescription":
-                state.Excluded = true;
-                return;
-            case "WithMetadata":
-                if (RouteHandlers.ArgumentValue(call, "items")?.WalkDownConversions() is IArrayCreationOperation { Initializer: { } items })
-                {
-                    foreach (var item in items.ElementValues)
-                    {
-                        ReadMetadataObject(item.WalkDownConversions(), codes, ref state);
-                    }
-                }
-                else
-                {
-                    state.Complete = false;
-                }
-
-                return;
-            case "Add" or "Finally" when _types.EndpointConventionBuilder is { } conventionBuilder && method.ContainingType.Implements(conventionBuilder):
-                // A raw convention can add any metadata.
-                state.Complete = false;
-                return;
-            case "WithOpenApi" or "AddOpenApiOperationTransformer":
-                // An operation transformer can add responses the analyzer cannot read; WithOpenApi() alone adds none.
-                foreach (var argument in call.Arguments)
-                {
-                    if (argument.Parameter is { Ordinal: > 0 } && argument.ArgumentKind != ArgumentKind.DefaultValue)
-                    {
-                        state.Complete = false;
-                    }
-                }
-
-                return;
-        }
-    }
-
-    /// <summary><c>.WithMetadata(new ProducesResponseTypeAttribute(404))</c> and the like.</summary>
-    private void ReadMetadataObject(IOperation item, HashSet<int> codes, ref ReadState state)
-    {
-        var type = item.Type;
-        if (type is null || type.SpecialType == SpecialType.System_Object)
-        {
-            state.Complete = false;
-            return;
-        }
-
-        if (type.Name == "ExcludeFromDescriptionAttribute")
-        {
-            state.Excluded = true;
-            return;
-        }
-
-        var isResponseMetadata = (_types.ProducesResponseTypeMetadata is { } metadata && _types.Implements(type, metadata))
-            || (_types.ApiResponseMetadataProvider is { } provider && _types.Implements(type, provider));
-        if (!isResponseMetadata)
-        {
-            return;
-        }
-
-        state.HasMetadata = true;
-        if (item is not IObjectCreationOperation creation)
-        {
-            state.Complete = false;
-            return;
-        }
-
-        var code = (creation.Argument("statusCode")?.Value ?? creation.InitializedValue("StatusCode"))?.ConstantInt();
-        if (code is null && creation.Type.InheritsFromOrEquals(_types.ProducesAttribute))
-        {
-            code = 200;
-        }
-
-        AddCode(code, codes, ref state);
-    }
-
-    /// <summary><c>[ExcludeFromDescription]</c>, or <c>[ApiExplorerSettings(IgnoreApi = true)]</c>.</summary>
-    private static bool IsExcludedFromDescription(AttributeData attribute)
-    {
-        switch (attribute.AttributeClass?.Name)
-        {
-            case "ExcludeFromDescriptionAttribute":
-                return true;
-            case "ApiExplorerSettingsAttribute":
-                foreach (var named in attribute.NamedArguments)
-                {
-                    if (named.Key == "IgnoreApi" && named.Value.Value is true)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            default:
-                return false;
-        }
-    }
-
     private static void AddCode(int? code, HashSet<int> codes, ref ReadState state)
     {
         if (code is { } value)
@@ -217,21 +116,6 @@ internal sealed class DeclarationReader
         {
             state.Complete = false;
         }
-    }
-
-    /// <summary>The status code a response metadata attribute declares, or null when it is not one (or cannot be read).</summary>
-    public int? StatusCodeOf(AttributeData attribute, out bool isResponseMetadata)
-    {
-        var state = new ReadState();
-        var codes = new HashSet<int>();
-        ReadAttribute(attribute, codes, ref state);
-        isResponseMetadata = state.HasMetadata;
-        foreach (var code in codes)
-        {
-            return code;
-        }
-
-        return null;
     }
 
     private ITypeSymbol? ImplicitOkType(ITypeSymbol? returnType)
@@ -267,214 +151,11 @@ internal sealed class DeclarationReader
             return;
         }
 
-        if (HttpResultTypes.DeclaredStatusCode(named) is { } code)
+        if (ResultApis.TypedResultStatusCode(named) is { } code)
         {
             codes.Add(code);
             state.HasMetadata = true;
         }
-    }
-
-    private TypeAttributes TypeAttributesOf(INamedTypeSymbol type)
-    {
-        if (!_typeAttributes.TryGetValue(type, out var attributes))
-        {
-            var codes = new HashSet<int>();
-            var state = new ReadState();
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                ReadAttributes(current.GetAttributes(), codes, ref state);
-            }
-
-            attributes = _typeAttributes.GetOrAdd(type, new TypeAttributes(codes, state.HasMetadata, state.HasDefault, state.Complete));
-        }
-
-        return attributes;
-    }
-
-    private void ReadAttributes(ImmutableArray<AttributeData> attributes, HashSet<int> codes, ref ReadState state)
-    {
-        foreach (var attribute in attributes)
-        {
-            ReadAttribute(attribute, codes, ref state);
-        }
-    }
-
-    private void ReadAttribute(AttributeData attribute, HashSet<int> codes, ref ReadState state)
-    {
-        if (attribute.AttributeClass is not { } attributeClass)
-        {
-            return;
-        }
-
-        if (attributeClass.InheritsFromOrEquals(_types.ProducesDefaultResponseTypeAttribute))
-        {
-            state.HasMetadata = true;
-            state.HasDefault = true;
-            return;
-        }
-
-        if (attributeClass.InheritsFromOrEquals(_types.ProducesAttribute))
-        {
-            // [Produces("application/json")] without a type only sets content types and documents nothing.
-            if (HasTypeArgument(attribute))
-            {
-                state.HasMetadata = true;
-                codes.Add(200);
-            }
-
-            return;
-        }
-
-        var isProducesResponseType = attributeClass.InheritsFromOrEquals(_types.ProducesResponseTypeAttribute)
-            || attributeClass.InheritsFromOrEquals(_types.ProducesResponseTypeAttributeOfT);
-        if (!isProducesResponseType
-            && (_types.ApiResponseMetadataProvider is null || !_types.Implements(attributeClass, _types.ApiResponseMetadataProvider)))
-        {
-            return;
-        }
-
-        state.HasMetadata = true;
-        if (ReadStatusCode(attribute) is { } code)
-        {
-            codes.Add(code);
-        }
-        else
-        {
-            state.Complete = false;
-        }
-    }
-
-    /// <summary>
-    /// The status code of <c>[ProducesResponseType]</c> or a subclass such as Swashbuckle's <c>[SwaggerResponse]</c>:
-    /// a named <c>StatusCode</c> argument, else the constructor parameter called <c>statusCode</c>, else its only int.
-    /// </summary>
-    private static int? ReadStatusCode(AttributeData attribute)
-    {
-        foreach (var named in attribute.NamedArguments)
-        {
-            if (named.Key == "StatusCode" && named.Value.Value is int fromProperty)
-            {
-                return fromProperty;
-            }
-        }
-
-        if (attribute.AttributeConstructor is not { } constructor || constructor.Parameters.Length != attribute.ConstructorArguments.Length)
-        {
-            return null;
-        }
-
-        int? onlyInt = null;
-        var intCount = 0;
-        for (var i = 0; i < constructor.Parameters.Length; i++)
-        {
-            if (attribute.ConstructorArguments[i].Value is not int value)
-            {
-                continue;
-            }
-
-            if (string.Equals(constructor.Parameters[i].Name, "statusCode", StringComparison.OrdinalIgnoreCase))
-            {
-                return value;
-            }
-
-            onlyInt = value;
-            intCount++;
-        }
-
-        return intCount == 1 ? onlyInt : null;
-    }
-
-    private static bool HasTypeArgument(AttributeData attribute)
-    {
-        foreach (var argument in attribute.ConstructorArguments)
-        {
-            if (argument.Kind == TypedConstantKind.Type && argument.Value is not null)
-            {
-                return true;
-            }
-        }
-
-        foreach (var named in attribute.NamedArguments)
-        {
-            if (named.Key == "Type" && named.Value.Value is not null)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The convention method that applies to <paramref name="action"/>, if any.</summary>
-    private IMethodSymbol? Convention(IMethodSymbol action)
-    {
-        for (var method = action; method is not null; method = method.OverriddenMethod)
-        {
-            foreach (var attribute in method.GetAttributes())
-            {
-                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _types.ApiConventionMethodAttribute)
-                    && attribute.ConstructorArguments.Length == 2
-                    && attribute.ConstructorArguments[0].Value is INamedTypeSymbol conventionType
-                    && attribute.ConstructorArguments[1].Value is string methodName)
-                {
-                    foreach (var member in conventionType.GetMembers(methodName))
-                    {
-                        if (member is IMethodSymbol { IsStatic: true } conventionMethod)
-                        {
-                            return conventionMethod;
-                        }
-                    }
-
-                    return null;
-                }
-            }
-        }
-
-        var conventionTypes = ImmutableArray<INamedTypeSymbol>.Empty;
-        for (var type = action.ContainingType; type is not null && conventionTypes.IsEmpty; type = type.BaseType)
-        {
-            conventionTypes = ConventionTypes(type);
-        }
-
-        if (conventionTypes.IsEmpty)
-        {
-            conventionTypes = _assemblyConventions;
-        }
-
-        foreach (var conventionType in conventionTypes)
-        {
-            foreach (var member in conventionType.GetMembers())
-            {
-                if (member is IMethodSymbol { IsStatic: true, MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public } candidate
-                    && ApiConventionMatcher.IsMatch(action, candidate, _types))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private ImmutableArray<INamedTypeSymbol> ConventionTypes(ISymbol symbol)
-    {
-        if (_types.ApiConventionTypeAttribute is null)
-        {
-            return ImmutableArray<INamedTypeSymbol>.Empty;
-        }
-
-        var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-        foreach (var attribute in symbol.GetAttributes())
-        {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _types.ApiConventionTypeAttribute)
-                && attribute.ConstructorArguments.Length == 1
-                && attribute.ConstructorArguments[0].Value is INamedTypeSymbol conventionType)
-            {
-                builder.Add(conventionType);
-            }
-        }
-
-        return builder.ToImmutable();
     }
 
     private struct ReadState

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -8,39 +9,43 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace FlightErrors.Analyzers;
 
-/// <summary>A minimal-API endpoint: the <c>Map*</c> call, the handler it maps, and the calls that configure it.</summary>
+/// <summary>
+/// A minimal-API endpoint: the <c>Map*</c> call, the handler it maps, its route, and the calls that configure it. A
+/// value (syntax and symbols, no operations): the finder keeps one per <c>Map*</c> call for the compilation.
+/// </summary>
 internal sealed class RouteHandler
 {
-    public RouteHandler(IInvocationOperation mapCall, IMethodSymbol handler, IOperation handlerOperation, IOperation? lambdaBody, string route, ImmutableArray<IInvocationOperation> conventions, bool conventionsComplete)
+    public RouteHandler(SyntaxNode mapCall, IMethodSymbol handler, SyntaxNode handlerSyntax, bool isLambda, string route, ImmutableArray<SyntaxNode> conventions, bool conventionsComplete)
     {
         MapCall = mapCall;
         Handler = handler;
-        HandlerOperation = handlerOperation;
-        LambdaBody = lambdaBody;
+        HandlerSyntax = handlerSyntax;
+        IsLambda = isLambda;
         Route = route;
         Conventions = conventions;
         ConventionsComplete = conventionsComplete;
     }
 
-    public IInvocationOperation MapCall { get; }
+    /// <summary>The <c>Map*</c> invocation; a documentation fix extends its builder chain.</summary>
+    public SyntaxNode MapCall { get; }
 
     /// <summary>The lambda's symbol, or the method passed as a method group.</summary>
     public IMethodSymbol Handler { get; }
 
     /// <summary>The lambda or the method reference passed as the handler.</summary>
-    public IOperation HandlerOperation { get; }
+    public SyntaxNode HandlerSyntax { get; }
 
-    /// <summary>The lambda's body; null for a method handler, whose body is read from its declaration.</summary>
-    public IOperation? LambdaBody { get; }
+    /// <summary>True for a lambda handler; false for a method group, whose body is read from its declaration.</summary>
+    public bool IsLambda { get; }
 
     /// <summary>How messages name the endpoint: <c>GET /flights/{id}</c>.</summary>
     public string Route { get; }
 
     /// <summary>
-    /// The calls made on the endpoint's builder and on every group it was mapped on (<c>.Produces*</c>,
+    /// The invocations made on the endpoint's builder and on every group it was mapped on (<c>.Produces*</c>,
     /// <c>.WithMetadata</c>, …), followed through locals of the same method and through extension methods in source.
     /// </summary>
-    public ImmutableArray<IInvocationOperation> Conventions { get; }
+    public ImmutableArray<SyntaxNode> Conventions { get; }
 
     /// <summary>
     /// False when the endpoint's builder or one of its groups leaves the method (returned, passed on, received as a
@@ -59,7 +64,11 @@ internal sealed class RouteHandlers
     internal const int MaxExtensionDepth = 3;
 
     private readonly KnownTypes _types;
-    private readonly ConcurrentDictionary<SyntaxNode, SymbolUses> _uses = new();
+    private readonly ConcurrentDictionary<SyntaxNode, RouteHandler?> _routes = new();
+
+    // Where each local and parameter of a body is used, kept only while the body's operation tree lives (the driver's
+    // semantic model keeps it for the file being analyzed): many Map* calls in one body share it.
+    private readonly ConditionalWeakTable<IOperation, SymbolUses> _uses = new();
 
     public RouteHandlers(KnownTypes types) => _types = types;
 
@@ -95,22 +104,34 @@ internal sealed class RouteHandlers
         return current.Parent as IArgumentOperation;
     }
 
-    /// <summary>The endpoint a <c>Map*</c> call maps, or null when it is not one or its handler cannot be seen.</summary>
-    public RouteHandler? TryCreate(IInvocationOperation invocation, SemanticModelSource semanticModels, CancellationToken cancellationToken)
+    /// <summary>
+    /// The endpoint a <c>Map*</c> call maps, or null when it is not one or its handler cannot be seen. Worked out once per
+    /// call: a lambda handler's rules and a method-group handler's <c>Map*</c> call reach it from several callbacks.
+    /// </summary>
+    public RouteHandler? RouteOf(IInvocationOperation invocation, SemanticModelSource semanticModels, CancellationToken cancellationToken)
     {
-        if (!IsMapCall(invocation) || ArgumentValue(invocation, "handler") is not { } handlerValue)
+        if (!_routes.TryGetValue(invocation.Syntax, out var route))
+        {
+            route = Create(invocation, semanticModels, cancellationToken);
+            _routes.TryAdd(invocation.Syntax, route);
+        }
+
+        return route;
+    }
+
+    private RouteHandler? Create(IInvocationOperation invocation, SemanticModelSource semanticModels, CancellationToken cancellationToken)
+    {
+        if (!IsMapCall(invocation) || invocation.ArgumentValue("handler") is not { } handlerValue)
         {
             return null;
         }
 
         var value = HandlerTarget(handlerValue);
         IMethodSymbol handler;
-        IOperation? body = null;
         switch (value)
         {
             case IAnonymousFunctionOperation lambda:
                 handler = lambda.Symbol;
-                body = lambda.Body;
                 break;
             case IMethodReferenceOperation reference:
                 handler = reference.Method;
@@ -119,11 +140,11 @@ internal sealed class RouteHandlers
                 return null;
         }
 
-        var walk = new ConventionWalk(this, semanticModels, cancellationToken);
+        var walk = new RouteConventionWalk(this, semanticModels, cancellationToken);
         walk.Up(invocation, group: false, depth: 0);
         var prefix = Receiver(invocation) is { } receiver ? walk.Down(receiver) : string.Empty;
         var route = Verb(invocation) + CombinePattern(prefix, PatternOf(invocation, "pattern"));
-        return new RouteHandler(invocation, handler, value, body, route, walk.Calls.ToImmutable(), walk.Complete);
+        return new RouteHandler(invocation.Syntax, handler, value.Syntax, value is IAnonymousFunctionOperation, route, walk.Calls.ToImmutable(), walk.Complete);
     }
 
     /// <summary>The lambda or method reference a handler argument holds, seen through delegate conversions.</summary>
@@ -167,20 +188,6 @@ internal sealed class RouteHandlers
         return null;
     }
 
-    /// <summary>The value passed to a parameter, including a default value the compiler filled in.</summary>
-    internal static IOperation? ArgumentValue(IInvocationOperation call, string parameterName)
-    {
-        foreach (var argument in call.Arguments)
-        {
-            if (argument.Parameter is { } parameter && string.Equals(parameter.Name, parameterName, StringComparison.Ordinal))
-            {
-                return argument.Value;
-            }
-        }
-
-        return null;
-    }
-
     private static string Verb(IInvocationOperation invocation)
     {
         switch (invocation.TargetMethod.Name)
@@ -198,7 +205,7 @@ internal sealed class RouteHandlers
             case "MapFallback":
                 return "fallback ";
             case "MapMethods":
-                var methods = ArgumentValue(invocation, "httpMethods")?.WalkDownConversions();
+                var methods = invocation.ArgumentValue("httpMethods")?.WalkDownConversions();
                 if (methods is IArrayCreationOperation { Initializer: { } initializer })
                 {
                     var verbs = new List<string>();
@@ -222,10 +229,10 @@ internal sealed class RouteHandlers
         }
     }
 
-    private static string PatternOf(IInvocationOperation call, string parameterName) =>
-        ArgumentValue(call, parameterName) is { ConstantValue: { HasValue: true, Value: string pattern } } ? pattern : string.Empty;
+    internal static string PatternOf(IInvocationOperation call, string parameterName) =>
+        call.ArgumentValue(parameterName) is { ConstantValue: { HasValue: true, Value: string pattern } } ? pattern : string.Empty;
 
-    private static string CombinePattern(string prefix, string pattern)
+    internal static string CombinePattern(string prefix, string pattern)
     {
         if (prefix.Length == 0)
         {
@@ -244,19 +251,19 @@ internal sealed class RouteHandlers
     /// <c>MapGroup</c>, <c>MapGet</c> and every other <c>Map*</c> method (<c>MapHealthChecks</c>, <c>MapHub</c>): what is
     /// chained on its result configures something else than the group it was called on.
     /// </summary>
-    private static bool IsEndpointFactory(IInvocationOperation call) =>
+    internal static bool IsEndpointFactory(IInvocationOperation call) =>
         call.TargetMethod.Name.StartsWith("Map", StringComparison.Ordinal);
 
     /// <summary>A local typed as <c>IEndpointRouteBuilder</c> may hold a group.</summary>
-    private bool IsRouteBuilderInterface(ITypeSymbol? type) =>
+    internal bool IsRouteBuilderInterface(ITypeSymbol? type) =>
         type is not null && SymbolEqualityComparer.Default.Equals(type, _types.EndpointRouteBuilder);
 
-    private bool IsGroupBuilder(ITypeSymbol? type) =>
+    internal bool IsGroupBuilder(ITypeSymbol? type) =>
         type is not null
         && (type.InheritsFromOrEquals(_types.RouteGroupBuilder)
             || (_types.EndpointConventionBuilder is { } conventionBuilder && _types.Implements(type, conventionBuilder)));
 
-    private SymbolUses UsesIn(IOperation operation)
+    internal SymbolUses UsesIn(IOperation operation)
     {
         var root = operation;
         while (root.Parent is { } parent)
@@ -264,271 +271,6 @@ internal sealed class RouteHandlers
             root = parent;
         }
 
-        if (!_uses.TryGetValue(root.Syntax, out var uses))
-        {
-            uses = _uses.GetOrAdd(root.Syntax, _ => new SymbolUses(root));
-        }
-
-        return uses;
-    }
-
-    /// <summary>
-    /// Gathers the calls that configure one endpoint: up its own builder chain, through the locals that hold the
-    /// builder, and down through the groups it was mapped on.
-    /// </summary>
-    private sealed class ConventionWalk
-    {
-        private readonly RouteHandlers _owner;
-        private readonly SemanticModelSource _semanticModels;
-        private readonly CancellationToken _cancellationToken;
-        private readonly HashSet<IOperation> _seenCalls = new();
-        private readonly HashSet<ISymbol> _seenSymbols = new(SymbolEqualityComparer.Default);
-
-        public ConventionWalk(RouteHandlers owner, SemanticModelSource semanticModels, CancellationToken cancellationToken)
-        {
-            _owner = owner;
-            _semanticModels = semanticModels;
-            _cancellationToken = cancellationToken;
-        }
-
-        public ImmutableArray<IInvocationOperation>.Builder Calls { get; } = ImmutableArray.CreateBuilder<IInvocationOperation>();
-
-        public bool Complete { get; private set; } = true;
-
-        /// <summary>Follows a builder value up through the calls chained on it, then to wherever it is stored.</summary>
-        public void Up(IOperation value, bool group, int depth)
-        {
-            var current = value;
-            while (true)
-            {
-                _cancellationToken.ThrowIfCancellationRequested();
-                var parent = current.Parent;
-                while (parent is IConversionOperation or IParenthesizedOperation)
-                {
-                    current = parent;
-                    parent = parent.Parent;
-                }
-
-                IInvocationOperation? call = null;
-                if (parent is IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation extension } && extension.TargetMethod.IsExtensionMethod)
-                {
-                    call = extension;
-                }
-                else if (parent is IInvocationOperation instanceCall && instanceCall.Instance == current)
-                {
-                    call = instanceCall;
-                }
-
-                if (call is null)
-                {
-                    Store(current, parent, group, depth);
-                    return;
-                }
-
-                if (group && IsEndpointFactory(call))
-                {
-                    // g.MapGet(...) configures another endpoint, g.MapGroup(...) a subgroup.
-                    return;
-                }
-
-                Add(call, group, depth);
-                current = call;
-            }
-        }
-
-        /// <summary>Follows the builder an endpoint was mapped on down through its groups; returns their route prefix.</summary>
-        public string Down(IOperation receiver)
-        {
-            _cancellationToken.ThrowIfCancellationRequested();
-            var value = receiver.WalkDownConversions();
-            switch (value)
-            {
-                case IInvocationOperation call when call.TargetMethod.Name == "MapGroup":
-                    Up(call, group: true, depth: 0);
-                    var outer = Receiver(call) is { } outerReceiver ? Down(outerReceiver) : string.Empty;
-                    return CombinePattern(outer, PatternOf(call, "prefix")).TrimEnd('/');
-                case IInvocationOperation call when _owner.IsGroupBuilder(call.Type) && Receiver(call) is { } inner:
-                    if (!call.TargetMethod.DeclaringSyntaxReferences.IsEmpty && !_owner.IsGroupBuilder(inner.WalkDownConversions().Type))
-                    {
-                        // The application's own factory of a group (app.MapApi()): what it puts on the group is out of sight.
-                        Complete = false;
-                        return string.Empty;
-                    }
-
-                    Add(call, group: true, depth: 0);
-                    return Down(inner);
-                case ILocalReferenceOperation local when _owner.IsGroupBuilder(local.Type) || _owner.IsRouteBuilderInterface(local.Type):
-                    if (!_seenSymbols.Add(local.Local))
-                    {
-                        return string.Empty;
-                    }
-
-                    var uses = _owner.UsesIn(local);
-                    FollowUses(uses, local.Local, group: true, depth: 0);
-                    var prefix = string.Empty;
-                    foreach (var assigned in uses.ValuesOf(local.Local))
-                    {
-                        prefix = Down(assigned);
-                    }
-
-                    return prefix;
-                default:
-                    // A group received from elsewhere (a parameter, a field) may carry metadata the analyzer cannot see.
-                    if (_owner.IsGroupBuilder(value.Type))
-                    {
-                        Complete = false;
-                    }
-
-                    return string.Empty;
-            }
-        }
-
-        private void Add(IInvocationOperation call, bool group, int depth)
-        {
-            if (!_seenCalls.Add(call))
-            {
-                return;
-            }
-
-            var method = call.TargetMethod;
-            if (method.IsExtensionMethod && !method.DeclaringSyntaxReferences.IsEmpty)
-            {
-                // The application's own convention helper (.WithStandardErrors()): read what it does to its builder.
-                FollowParameter(method, 0, group, depth + 1);
-                return;
-            }
-
-            Calls.Add(call);
-        }
-
-        /// <summary>Follows a builder passed to a method declared in source: what that method does with the parameter.</summary>
-        private void FollowParameter(IMethodSymbol method, int ordinal, bool group, int depth)
-        {
-            var definition = method.OriginalDefinition;
-            if (depth > MaxExtensionDepth || ordinal >= definition.Parameters.Length)
-            {
-                Complete = false;
-                return;
-            }
-
-            if (!_seenSymbols.Add(definition.Parameters[ordinal]))
-            {
-                return;
-            }
-
-            foreach (var reference in definition.DeclaringSyntaxReferences)
-            {
-                var syntax = reference.GetSyntax(_cancellationToken);
-                if (_semanticModels.For(syntax.SyntaxTree)?.GetOperation(syntax, _cancellationToken) is not { } body)
-                {
-                    Complete = false;
-                    return;
-                }
-
-                FollowUses(_owner.UsesIn(body), definition.Parameters[ordinal], group, depth);
-            }
-        }
-
-        private void FollowUses(SymbolUses uses, ISymbol symbol, bool group, int depth)
-        {
-            foreach (var reference in uses.ReferencesTo(symbol))
-            {
-                Up(reference, group, depth);
-            }
-        }
-
-        /// <summary>Where a builder value ends: a statement, a local (followed), a return from a convention helper, or out of sight.</summary>
-        private void Store(IOperation value, IOperation? parent, bool group, int depth)
-        {
-            switch (parent)
-            {
-                case null or IExpressionStatementOperation:
-                    return;
-                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                    Follow(value, declarator.Symbol, group, depth);
-                    return;
-                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == value:
-                    Follow(value, target.Local, group, depth);
-                    return;
-                case ISimpleAssignmentOperation { Target: IDiscardOperation }:
-                    return;
-                case IReturnOperation when depth > 0:
-                    // A convention helper hands its builder back to the caller's chain, which is followed there.
-                    return;
-                case IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation call }
-                    when !call.TargetMethod.DeclaringSyntaxReferences.IsEmpty && call.TargetMethod.MethodKind != MethodKind.DelegateInvoke:
-                    // Passed to a method in source: read what it does with it.
-                    FollowParameter(call.TargetMethod, parameter.Ordinal, group, depth + 1);
-                    return;
-                default:
-                    Complete = false;
-                    return;
-            }
-        }
-
-        private void Follow(IOperation value, ILocalSymbol local, bool group, int depth)
-        {
-            if (_seenSymbols.Add(local))
-            {
-                FollowUses(_owner.UsesIn(value), local, group, depth);
-            }
-        }
-    }
-
-    /// <summary>Where each local and parameter of one body is read, and what each local is assigned; built once per body.</summary>
-    private sealed class SymbolUses
-    {
-        private readonly Dictionary<ISymbol, List<IOperation>> _references = new(SymbolEqualityComparer.Default);
-        private readonly Dictionary<ISymbol, List<IOperation>> _values = new(SymbolEqualityComparer.Default);
-
-        public SymbolUses(IOperation root)
-        {
-            var pending = new Stack<IOperation>();
-            pending.Push(root);
-            while (pending.Count > 0)
-            {
-                var operation = pending.Pop();
-                switch (operation)
-                {
-                    case ILocalReferenceOperation local when !IsAssignmentTarget(local):
-                        Record(_references, local.Local, local);
-                        break;
-                    case IParameterReferenceOperation parameter when !IsAssignmentTarget(parameter):
-                        Record(_references, parameter.Parameter, parameter);
-                        break;
-                    case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
-                        Record(_values, declarator.Symbol, initializer.Value);
-                        break;
-                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
-                        Record(_values, target.Local, assignment.Value);
-                        break;
-                }
-
-                foreach (var child in operation.ChildOperations)
-                {
-                    pending.Push(child);
-                }
-            }
-        }
-
-        public IReadOnlyList<IOperation> ReferencesTo(ISymbol symbol) =>
-            _references.TryGetValue(symbol, out var references) ? references : Array.Empty<IOperation>();
-
-        public IReadOnlyList<IOperation> ValuesOf(ISymbol symbol) =>
-            _values.TryGetValue(symbol, out var values) ? values : Array.Empty<IOperation>();
-
-        private static bool IsAssignmentTarget(IOperation reference) =>
-            reference.Parent is IAssignmentOperation assignment && assignment.Target == reference;
-
-        private static void Record(Dictionary<ISymbol, List<IOperation>> map, ISymbol symbol, IOperation operation)
-        {
-            if (!map.TryGetValue(symbol, out var list))
-            {
-                list = new List<IOperation>();
-                map.Add(symbol, list);
-            }
-
-            list.Add(operation);
-        }
+        return _uses.GetValue(root, static r => new SymbolUses(r));
     }
 }

@@ -97,4 +97,18 @@ internal static class OperationExtensions
 
         return null;
     }
+
+    /// <summary>The value passed to a parameter, including a default value the compiler filled in.</summary>
+    public static IOperation? ArgumentValue(this IInvocationOperation call, string parameterName)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter is { } parameter && string.Equals(parameter.Name, parameterName, StringComparison.Ordinal))
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
 }

@@ -32,17 +32,39 @@ internal enum BodyKind : byte
     Unknown,
 }
 
-/// <summary>One response an endpoint can produce on one return path.</summary>
+/// <summary>
+/// Who writes the body of a response made without one (<c>NotFound()</c>, <c>TypedResults.NotFound()</c>), which
+/// decides whether the client gets an empty error body.
+/// </summary>
+internal enum BodylessWriter : byte
+{
+    /// <summary>Nothing known (a response with a body, a status code assignment, an MVC result outside the client-error set).</summary>
+    None,
+
+    /// <summary>MVC's client-error mapping, in API controllers (<c>IClientErrorActionResult</c>: <c>NotFound()</c>, <c>StatusCode(404)</c>).</summary>
+    ClientErrorMapping,
+
+    /// <summary>Only the status code pages middleware (a minimal-API <c>IResult</c>).</summary>
+    StatusCodePages,
+
+    /// <summary>The authentication handler (challenge, forbid, unauthorized).</summary>
+    Authentication,
+}
+
+/// <summary>
+/// One response an endpoint can produce on one return path. A value: it keeps syntax and symbols, never operations,
+/// so that what the session caches per method does not keep the method's operation tree alive.
+/// </summary>
 internal readonly struct ProducedResponse
 {
-    public ProducedResponse(int statusCode, BodyKind body, ITypeSymbol? bodyType, IOperation origin, IOperation producer, IOperation? bodyValue)
+    public ProducedResponse(int statusCode, BodyKind body, ITypeSymbol? bodyType, SyntaxNode origin, SyntaxNode producer, BodylessWriter bodylessWriter)
     {
         StatusCode = statusCode;
         Body = body;
         BodyType = bodyType;
         Origin = origin;
         Producer = producer;
-        BodyValue = bodyValue;
+        BodylessWriter = bodylessWriter;
     }
 
     public int StatusCode { get; }
@@ -52,30 +74,29 @@ internal readonly struct ProducedResponse
     /// <summary>The static type of the body, when it has a nameable one.</summary>
     public ITypeSymbol? BodyType { get; }
 
-    /// <summary>The expression in the endpoint's own body that yields the response: where diagnostics go.</summary>
-    public IOperation Origin { get; }
+    /// <summary>The expression in the endpoint's own body that yields the response: where diagnostics about documenting it go.</summary>
+    public SyntaxNode Origin { get; }
 
-    /// <summary>The operation that creates the response; differs from <see cref="Origin"/> when a helper method creates it.</summary>
-    public IOperation Producer { get; }
+    /// <summary>The expression that creates the response; differs from <see cref="Origin"/> when a helper method creates it.</summary>
+    public SyntaxNode Producer { get; }
 
-    /// <summary>The operation that supplies the body, if any.</summary>
-    public IOperation? BodyValue { get; }
+    /// <summary>For a response without a body, who writes one (see <see cref="BodyClassifier.IsEmptyError"/>).</summary>
+    public BodylessWriter BodylessWriter { get; }
 
-    public ProducedResponse WithOrigin(IOperation origin) => new(StatusCode, Body, BodyType, origin, Producer, BodyValue);
+    public ProducedResponse WithOrigin(SyntaxNode origin) => new(StatusCode, Body, BodyType, origin, Producer, BodylessWriter);
 
     /// <summary>
     /// Whether the response is created in <paramref name="declaration"/>'s own body, rather than in a helper it calls or
-    /// in a lambda or local function nested in it (those are analyzed as functions of their own).
+    /// in a lambda or local function nested in it (those are endpoints of their own).
     /// </summary>
     public bool IsProducedWithin(SyntaxNode declaration)
     {
-        var producer = Producer.Syntax;
-        if (producer.SyntaxTree != declaration.SyntaxTree || !declaration.Span.Contains(producer.Span))
+        if (Producer.SyntaxTree != declaration.SyntaxTree || !declaration.Span.Contains(Producer.Span))
         {
             return false;
         }
 
-        for (var node = producer.Parent; node is not null && node != declaration; node = node.Parent)
+        for (var node = Producer.Parent; node is not null && node != declaration; node = node.Parent)
         {
             if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
             {

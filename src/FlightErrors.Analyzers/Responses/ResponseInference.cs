@@ -13,17 +13,19 @@ namespace FlightErrors.Analyzers;
 /// expressions, <c>??</c>, locals, <c>await</c>, <c>Task.FromResult</c>) and helper methods of the same type or a base
 /// type, depth-limited and cycle-safe. One instance per compilation, shared by every rule.
 /// </summary>
-internal sealed class ResponseInference
+internal sealed partial class ResponseInference
 {
     internal const int MaxHelperDepth = 4;
 
     private readonly KnownTypes _types;
+    private readonly BodyClassifier _bodies;
     private readonly ConcurrentDictionary<IMethodSymbol, EndpointResponses> _helpers = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ITypeSymbol, BodyKind> _bodyKinds = new(SymbolEqualityComparer.Default);
 
-    public ResponseInference(KnownTypes types) => _types = types;
-
-    public KnownTypes Types => _types;
+    public ResponseInference(KnownTypes types, BodyClassifier bodies)
+    {
+        _types = types;
+        _bodies = bodies;
+    }
 
     /// <summary>The responses of <paramref name="method"/>, whose body operation is <paramref name="body"/>.</summary>
     /// <param name="method">The endpoint.</param>
@@ -77,10 +79,11 @@ internal sealed class ResponseInference
     }
 
     /// <summary>One inference: the stack of methods being walked, and what was found.</summary>
-    private sealed class Walk
+    private sealed partial class Walk
     {
         private readonly ResponseInference _owner;
         private readonly KnownTypes _types;
+        private readonly BodyClassifier _bodies;
         private readonly IMethodSymbol _endpoint;
         private readonly SemanticModelSource _semanticModels;
         private readonly CancellationToken _cancellationToken;
@@ -93,6 +96,7 @@ internal sealed class ResponseInference
         {
             _owner = owner;
             _types = owner._types;
+            _bodies = owner._bodies;
             _endpoint = endpoint;
             _semanticModels = semanticModels;
             _cancellationToken = cancellationToken;
@@ -115,7 +119,7 @@ internal sealed class ResponseInference
             {
                 if (assignment.Value.ConstantInt() is { } code)
                 {
-                    Add(code, BodyKind.None, null, assignment, assignment);
+                    Add(code, BodyKind.None, null, assignment, assignment, BodylessWriter.None);
                 }
             }
 
@@ -205,7 +209,7 @@ internal sealed class ResponseInference
                 return;
             }
 
-            Add(200, BodyOf(operation, out var bodyType), bodyType, operation, operation);
+            Add(200, BodyOf(operation, out var bodyType), bodyType, operation, operation, BodylessWriter.None);
         }
 
         private bool IsActionResultOfT(ITypeSymbol type) =>
@@ -257,7 +261,7 @@ internal sealed class ResponseInference
                 return;
             }
 
-            Add(200, BodyKindOf(returned), NameableType(returned), invocation, invocation);
+            Add(200, _bodies.KindOf(returned), BodyClassifier.NameableType(returned), invocation, invocation, BodylessWriter.None);
         }
 
         /// <summary>
@@ -299,7 +303,7 @@ internal sealed class ResponseInference
 
             foreach (var response in summary.Responses)
             {
-                _responses.Add(response.WithOrigin(invocation));
+                _responses.Add(response.WithOrigin(invocation.Syntax));
             }
         }
 
@@ -353,281 +357,5 @@ internal sealed class ResponseInference
 
             return false;
         }
-
-        private void EvaluateControllerHelper(IInvocationOperation invocation)
-        {
-            var method = invocation.TargetMethod;
-            int? code;
-            switch (method.Name)
-            {
-                case "StatusCode":
-                    code = invocation.Argument("statusCode")?.Value.ConstantInt();
-                    break;
-                case "Problem":
-                    AddProblem(invocation, StatusArgument(invocation, 500));
-                    return;
-                case "ValidationProblem":
-                    AddProblem(invocation, StatusArgument(invocation, 400));
-                    return;
-                default:
-                    code = NonZero(_types.GetDefaultStatusCode(method.ReturnType)) ?? ControllerHelperCode(invocation);
-                    break;
-            }
-
-            AddResult(invocation, code, ResultBodies.Of(invocation));
-        }
-
-        private void EvaluateHttpResult(IInvocationOperation invocation)
-        {
-            var method = invocation.TargetMethod;
-            int? code = method.Name switch
-            {
-                "Ok" => 200,
-                "Created" or "CreatedAtRoute" => 201,
-                "Accepted" or "AcceptedAtRoute" => 202,
-                "NoContent" => 204,
-                "BadRequest" => 400,
-                "Unauthorized" or "Challenge" => 401,
-                "Forbid" => 403,
-                "NotFound" => 404,
-                "Conflict" => 409,
-                "UnprocessableEntity" => 422,
-                "InternalServerError" => 500,
-                "StatusCode" => invocation.Argument("statusCode")?.Value.ConstantInt(),
-                "Json" or "Text" or "Content" => StatusArgument(invocation, 200),
-                "File" or "Bytes" or "Stream" or "PhysicalFile" or "VirtualFile" or "Empty" => 200,
-                "Redirect" or "LocalRedirect" or "RedirectToRoute" => RedirectCode(invocation.Argument("permanent")?.Value, invocation.Argument("preserveMethod")?.Value),
-                _ => null,
-            };
-
-            switch (method.Name)
-            {
-                case "Problem":
-                    AddProblem(invocation, ProblemStatus(invocation));
-                    return;
-                case "ValidationProblem":
-                    AddProblem(invocation, StatusArgument(invocation, 400));
-                    return;
-            }
-
-            AddResult(invocation, code, ResultBodies.Of(invocation));
-        }
-
-        /// <summary><c>Results.Problem(new ProblemDetails { Status = 503 })</c> reads the status from the details.</summary>
-        private int? ProblemStatus(IInvocationOperation invocation)
-        {
-            if (invocation.Argument("problemDetails") is { } details)
-            {
-                // ProblemDetailsDefaults: a validation problem without a status is a 400, any other a 500.
-                return details.Value.WalkDownConversions() is IObjectCreationOperation creation
-                    ? creation.InitializedValue("Status") is { } status ? status.ConstantInt()
-                        : creation.Type.InheritsFromOrEquals(_types.HttpValidationProblemDetails) ? 400 : 500
-                    : null;
-            }
-
-            return StatusArgument(invocation, 500);
-        }
-
-        private void EvaluateCreation(IObjectCreationOperation creation)
-        {
-            var type = creation.Type!;
-            var code = (creation.Argument("statusCode")?.Value ?? creation.InitializedValue("StatusCode"))?.ConstantInt()
-                ?? NonZero(_types.GetDefaultStatusCode(type))
-                ?? CreatedResultCode(creation, type);
-
-            AddResult(creation, code, ResultBodies.Of(creation));
-        }
-
-        private static int? CreatedResultCode(IObjectCreationOperation creation, ITypeSymbol type)
-        {
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (!current.IsInNamespace("Microsoft", "AspNetCore", "Mvc"))
-                {
-                    continue;
-                }
-
-                switch (current.Name)
-                {
-                    case "ChallengeResult":
-                        return 401;
-                    case "ForbidResult":
-                        return 403;
-                    case "RedirectResult" or "LocalRedirectResult" or "RedirectToActionResult" or "RedirectToRouteResult" or "RedirectToPageResult":
-                        return RedirectCode(creation.Argument("permanent")?.Value, creation.Argument("preserveMethod")?.Value);
-                    case "ObjectResult" or "JsonResult" or "ContentResult" or "EmptyResult" or "FileResult" or "ViewResult" or "PartialViewResult":
-                        return 200;
-                }
-            }
-
-            return null;
-        }
-
-        private static int? ControllerHelperCode(IInvocationOperation invocation)
-        {
-            var name = invocation.TargetMethod.Name;
-            switch (name)
-            {
-                case "Challenge":
-                    return 401;
-                case "Forbid":
-                    return 403;
-                case "File" or "PhysicalFile" or "Content" or "Json" or "View" or "PartialView" or "ViewComponent":
-                    return 200;
-            }
-
-            if (name.StartsWith("Redirect", StringComparison.Ordinal) || name.StartsWith("LocalRedirect", StringComparison.Ordinal))
-            {
-                var permanent = name.IndexOf("Permanent", StringComparison.Ordinal) >= 0;
-                var preserve = name.EndsWith("PreserveMethod", StringComparison.Ordinal);
-                return permanent ? (preserve ? 308 : 301) : (preserve ? 307 : 302);
-            }
-
-            return null;
-        }
-
-        private static int? RedirectCode(IOperation? permanent, IOperation? preserveMethod)
-        {
-            var isPermanent = permanent?.ConstantValue is { HasValue: true, Value: true };
-            var isPreserving = preserveMethod?.ConstantValue is { HasValue: true, Value: true };
-            if ((permanent is not null && !permanent.ConstantValue.HasValue) || (preserveMethod is not null && !preserveMethod.ConstantValue.HasValue))
-            {
-                return null;
-            }
-
-            return isPermanent ? (isPreserving ? 308 : 301) : (isPreserving ? 307 : 302);
-        }
-
-        /// <summary>The <c>statusCode</c> argument, or <paramref name="fallback"/> when it was not passed or is null.</summary>
-        private static int? StatusArgument(IInvocationOperation invocation, int fallback)
-        {
-            var argument = invocation.Argument("statusCode");
-            if (argument is null || argument.Value.IsNullLiteral())
-            {
-                return fallback;
-            }
-
-            return argument.Value.ConstantInt();
-        }
-
-        private void AddProblem(IInvocationOperation invocation, int? code)
-        {
-            if (code is not { } statusCode)
-            {
-                _complete = false;
-                return;
-            }
-
-            Add(statusCode, BodyKind.ProblemDetails, _types.ProblemDetails, invocation, invocation, invocation);
-        }
-
-        private void AddResult(IOperation producer, int? code, IOperation? bodyValue)
-        {
-            if (code is not { } statusCode)
-            {
-                _complete = false;
-                return;
-            }
-
-            if (bodyValue is null || bodyValue.IsNullLiteral())
-            {
-                Add(statusCode, BodyKind.None, null, producer, producer);
-                return;
-            }
-
-            var kind = BodyOf(bodyValue, out var bodyType);
-            Add(statusCode, kind, bodyType, producer, producer, bodyValue);
-        }
-
-        private BodyKind BodyOf(IOperation value, out ITypeSymbol? bodyType)
-        {
-            var written = value.WalkDownConversions();
-            var type = written.Type;
-            bodyType = type is null ? null : NameableType(type);
-            return type is null ? BodyKind.Unknown : BodyKindOf(type);
-        }
-
-        // Asked for every result with a body; the same few types come back, and the interface walk is the cost.
-        private BodyKind BodyKindOf(ITypeSymbol type)
-        {
-            if (!_owner._bodyKinds.TryGetValue(type, out var kind))
-            {
-                kind = ComputeBodyKind(type);
-                _owner._bodyKinds.TryAdd(type, kind);
-            }
-
-            return kind;
-        }
-
-        private BodyKind ComputeBodyKind(ITypeSymbol type)
-        {
-            if (type.SpecialType == SpecialType.System_String)
-            {
-                return BodyKind.String;
-            }
-
-            if (type.SpecialType == SpecialType.System_Object || type.TypeKind is TypeKind.Dynamic or TypeKind.Error or TypeKind.TypeParameter)
-            {
-                return BodyKind.Unknown;
-            }
-
-            if (type.IsAnonymousType)
-            {
-                return BodyKind.Anonymous;
-            }
-
-            if (type.InheritsFromOrEquals(_types.ProblemDetails))
-            {
-                return BodyKind.ProblemDetails;
-            }
-
-            if (type.InheritsFromOrEquals(_types.ModelStateDictionary))
-            {
-                return BodyKind.ModelState;
-            }
-
-            if (IsValidationErrors(type))
-            {
-                return BodyKind.ValidationErrors;
-            }
-
-            return BodyKind.Object;
-        }
-
-        /// <summary><c>IEnumerable&lt;KeyValuePair&lt;string, string[]&gt;&gt;</c>: what <c>ValidationProblem(errors)</c> accepts.</summary>
-        private static bool IsValidationErrors(ITypeSymbol type)
-        {
-            if (IsFieldErrorSequence(type))
-            {
-                return true;
-            }
-
-            foreach (var implemented in type.AllInterfaces)
-            {
-                if (IsFieldErrorSequence(implemented))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool IsFieldErrorSequence(ITypeSymbol type) =>
-            type is INamedTypeSymbol { TypeArguments.Length: 1 } sequence
-            && sequence.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
-            && sequence.TypeArguments[0] is INamedTypeSymbol { Name: "KeyValuePair", TypeArguments.Length: 2 } pair
-            && pair.TypeArguments[0].SpecialType == SpecialType.System_String
-            && pair.TypeArguments[1] is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String };
-
-        private static ITypeSymbol? NameableType(ITypeSymbol type) =>
-            type.IsAnonymousType || type.SpecialType == SpecialType.System_Object || type.TypeKind is TypeKind.Error or TypeKind.Dynamic
-                ? null
-                : type;
-
-        private static int? NonZero(int code) => code == 0 ? null : code;
-
-        private void Add(int statusCode, BodyKind body, ITypeSymbol? bodyType, IOperation origin, IOperation producer, IOperation? bodyValue = null) =>
-            _responses.Add(new ProducedResponse(statusCode, body, bodyType, origin, producer, bodyValue));
     }
 }

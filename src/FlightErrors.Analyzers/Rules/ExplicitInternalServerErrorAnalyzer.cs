@@ -1,7 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Text;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -11,12 +8,9 @@ namespace FlightErrors.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ExplicitInternalServerErrorAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>
-    /// Which of 502, 503 and 504 the endpoint does not document yet ("502;503"), when FE0001 checks it: the fix that
-    /// returns one of them documents it too, with the properties FE0001's fix reads.
-    /// </summary>
-    internal const string UndocumentedAlternativesProperty = "UndocumentedAlternatives";
+    private const string Id = DiagnosticIds.ExplicitInternalServerError;
 
+    /// <summary>What the fixes may return instead; a fix that returns a code the endpoint does not document documents it too.</summary>
     private static readonly int[] Alternatives = { 502, 503, 504 };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.FE0002);
@@ -24,41 +18,13 @@ public sealed class ExplicitInternalServerErrorAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        // Generated code is not analyzed (no Analyze flag). ReportDiagnostics spares the driver from checking each
-        // reported diagnostic against the generated code of its file, a walk of the tree under a lock that was most of
-        // the rules' cost (docs/performance.md); the rules report in the code they analyze.
+        // Generated code is not analyzed; ReportDiagnostics spares the driver a check of every diagnostic against
+        // the generated code of its file (docs/architecture.md#invariants).
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            if (EndpointModel.TryCreate(start.Compilation, start.Options.AnalyzerConfigOptionsProvider) is not { } model)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(
-                body =>
-                {
-                    if (model.TryInfer(in body, DiagnosticIds.ExplicitInternalServerError, actionsOnly: false, out var endpoint))
-                    {
-                        Report(model, in endpoint, in body);
-                    }
-                },
-                OperationKind.MethodBody);
-            start.RegisterOperationAction(
-                function =>
-                {
-                    if (model.TryInferFunction(in function, DiagnosticIds.ExplicitInternalServerError, out var endpoint))
-                    {
-                        Report(model, in endpoint, in function);
-                    }
-                },
-                OperationKind.AnonymousFunction,
-                OperationKind.LocalFunction);
-        });
+        context.RegisterCompilationStartAction(static start => EndpointRegistration.Register(start, Id, EndpointKinds.All, Check));
     }
 
-    // The context comes by reference: a delegate to its ReportDiagnostic would box it, for every method analyzed.
-    private static void Report(EndpointModel model, in EndpointContext endpoint, in OperationAnalysisContext context)
+    private static void Check(in EndpointFacts endpoint, in OperationAnalysisContext context)
     {
         ImmutableDictionary<string, string?>? properties = null;
         Location[]? additionalLocations = null;
@@ -73,37 +39,30 @@ public sealed class ExplicitInternalServerErrorAnalyzer : DiagnosticAnalyzer
             if (!documentationRead)
             {
                 documentationRead = true;
-                properties = DocumentationProperties(model, in endpoint, context.CancellationToken, out additionalLocations);
+                properties = DocumentationOfAlternatives(in endpoint, in context, out additionalLocations);
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.FE0002, response.Producer.Syntax.GetLocation(), additionalLocations, properties, endpoint.Name));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.FE0002, response.Producer.GetLocation(), additionalLocations, properties, endpoint.Endpoint.Name));
         }
     }
 
-    private static ImmutableDictionary<string, string?>? DocumentationProperties(EndpointModel model, in EndpointContext endpoint, CancellationToken cancellationToken, out Location[]? additionalLocations)
+    /// <summary>How the fixes document the alternative they return, when the endpoint documents its codes and not that one.</summary>
+    private static ImmutableDictionary<string, string?>? DocumentationOfAlternatives(in EndpointFacts endpoint, in OperationAnalysisContext context, out Location[]? additionalLocations)
     {
         additionalLocations = null;
-        if (model.DeclaredFor(endpoint, cancellationToken) is not { IsComplete: true, IsExcludedFromDescription: false } declared)
+        var documentedCodes = endpoint.Endpoint.Options.DocumentedStatusCodes(Id);
+        if (endpoint.Declared(documentedCodes, context.CancellationToken) is not { IsComplete: true, IsExcludedFromDescription: false } declared)
         {
             return null;
         }
 
-        var undocumented = new StringBuilder();
-        foreach (var code in Alternatives)
+        var properties = FixProperties.Documentation(in endpoint, declared, out additionalLocations);
+        if (!FixProperties.SetUndocumented(properties, declared, Alternatives))
         {
-            if (!declared.Documents(code))
-            {
-                undocumented.Append(undocumented.Length == 0 ? "" : ";").Append(code.ToString(CultureInfo.InvariantCulture));
-            }
-        }
-
-        if (undocumented.Length == 0)
-        {
+            additionalLocations = null;
             return null;
         }
 
-        var properties = UndocumentedStatusCodeAnalyzer.DocumentationProperties(endpoint, declared, endpoint.Route, out additionalLocations);
-        properties[UndocumentedAlternativesProperty] = undocumented.ToString();
         return properties.ToImmutable();
     }
 }

@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FlightErrors.Analyzers;
+
+/// <summary>
+/// Everything the rules share for one compilation: the known types, the endpoint finder, the response and declaration
+/// readers, the options, and the caches of what they found. It knows no rule: rules ask it for facts through
+/// <see cref="EndpointFacts"/>. What it caches is cheap to keep (status codes, body kinds, syntax, symbols), never an
+/// operation tree, which the compilation would otherwise keep alive for every method analyzed.
+/// </summary>
+internal sealed class AnalysisSession
+{
+    private readonly Lazy<ApplicationFacts> _application;
+    private readonly ConcurrentDictionary<IMethodSymbol, EndpointResponses> _responses = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, Declared> _actionDeclarations = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxNode, Declared> _routeDeclarations = new();
+
+    private AnalysisSession(KnownTypes types, FlightErrorsOptions.Cache options)
+    {
+        Types = types;
+        var controllers = new ControllerActions(types);
+        var routes = new RouteHandlers(types);
+        Finder = new EndpointFinder(types, controllers, routes, options);
+        Bodies = new BodyClassifier(types);
+        Inference = new ResponseInference(types, Bodies);
+        Declarations = new DeclarationReader(types);
+        _application = new Lazy<ApplicationFacts>(() => ApplicationFacts.Find(types.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public KnownTypes Types { get; }
+
+    public EndpointFinder Finder { get; }
+
+    public BodyClassifier Bodies { get; }
+
+    public ResponseInference Inference { get; }
+
+    public DeclarationReader Declarations { get; }
+
+    /// <summary>How the application is set up (client-error mapping, status code pages): found once, on first need.</summary>
+    public ApplicationFacts Application => _application.Value;
+
+    /// <summary>
+    /// The session of a compilation, or null when it references neither MVC nor minimal APIs. Every rule's analyzer
+    /// gets the same one, so each method's responses are inferred once. Held weakly by the compilation, and only for
+    /// the options provider it was made with.
+    /// </summary>
+    public static AnalysisSession? For(Compilation compilation, AnalyzerConfigOptionsProvider options) =>
+        Sessions.GetValue(compilation, static c => new Holder(c)).For(options);
+
+    private static readonly ConditionalWeakTable<Compilation, Holder> Sessions = new();
+
+    private sealed class Holder
+    {
+        private readonly Compilation _compilation;
+        private readonly object _gate = new();
+        private AnalyzerConfigOptionsProvider? _options;
+        private AnalysisSession? _session;
+        private bool _created;
+
+        public Holder(Compilation compilation) => _compilation = compilation;
+
+        public AnalysisSession? For(AnalyzerConfigOptionsProvider options)
+        {
+            lock (_gate)
+            {
+                if (!_created || !ReferenceEquals(_options, options))
+                {
+                    _session = KnownTypes.TryCreate(_compilation) is { } types ? new AnalysisSession(types, new FlightErrorsOptions.Cache(options)) : null;
+                    _options = options;
+                    _created = true;
+                }
+
+                return _session;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The responses of a method, lambda or local function whose body is <paramref name="body"/>: the first rule to
+    /// reach it infers them, the others read them.
+    /// </summary>
+    public EndpointResponses ResponsesOf(IMethodSymbol method, IOperation body, SemanticModelSource semanticModels, CancellationToken cancellationToken)
+    {
+        if (!_responses.TryGetValue(method, out var responses))
+        {
+            responses = Inference.Infer(method, body, semanticModels, cancellationToken);
+            _responses.TryAdd(method, responses);
+        }
+
+        return responses;
+    }
+
+    /// <summary>
+    /// What an endpoint documents, with <paramref name="documentedCodes"/> (codes the configuration declares documented
+    /// everywhere) added; null for code that documents nothing itself (helpers, filters, other controller members).
+    /// </summary>
+    public DeclaredResponses? DeclaredFor(in Endpoint endpoint, ImmutableHashSet<int> documentedCodes, SemanticModelSource semanticModels, CancellationToken cancellationToken)
+    {
+        if (endpoint.Route is { } route)
+        {
+            if (!_routeDeclarations.TryGetValue(route.MapCall, out var declared) || !declared.IsFor(documentedCodes))
+            {
+                declared = new Declared(documentedCodes, Declarations.ReadRouteHandler(route, documentedCodes, semanticModels, cancellationToken));
+                _routeDeclarations[route.MapCall] = declared;
+            }
+
+            return declared.Responses;
+        }
+
+        if (endpoint.Kind == EndpointKind.Action)
+        {
+            if (!_actionDeclarations.TryGetValue(endpoint.Method, out var declared) || !declared.IsFor(documentedCodes))
+            {
+                declared = new Declared(documentedCodes, Declarations.Read(endpoint.Method, endpoint.IsApiController, documentedCodes, cancellationToken));
+                _actionDeclarations[endpoint.Method] = declared;
+            }
+
+            return declared.Responses;
+        }
+
+        return null;
+    }
+
+    /// <summary>Declarations read with one set of configured codes (one per distinct configuration, so nearly always the same).</summary>
+    private sealed class Declared
+    {
+        public Declared(ImmutableHashSet<int> codes, DeclaredResponses responses)
+        {
+            Codes = codes;
+            Responses = responses;
+        }
+
+        public ImmutableHashSet<int> Codes { get; }
+
+        public bool IsFor(ImmutableHashSet<int> codes) => ReferenceEquals(Codes, codes) || Codes.SetEquals(codes);
+
+        public DeclaredResponses Responses { get; }
+    }
+}

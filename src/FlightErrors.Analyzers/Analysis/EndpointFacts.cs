@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using System.Threading;
+
+namespace FlightErrors.Analyzers;
+
+/// <summary>
+/// What a rule gets for one endpoint: what it is, the responses it can produce, and questions answered by the
+/// session (what it documents, whether an error goes out with an empty body). Made per callback, passed by reference.
+/// </summary>
+internal readonly struct EndpointFacts
+{
+    private readonly AnalysisSession _session;
+    private readonly SemanticModelSource _semanticModels;
+
+    public EndpointFacts(in Endpoint endpoint, EndpointResponses responses, AnalysisSession session, SemanticModelSource semanticModels)
+    {
+        Endpoint = endpoint;
+        Responses = responses;
+        _session = session;
+        _semanticModels = semanticModels;
+    }
+
+    public Endpoint Endpoint { get; }
+
+    /// <summary>Every response the endpoint can produce, helpers included; never empty.</summary>
+    public EndpointResponses Responses { get; }
+
+    /// <summary>
+    /// The responses created in the endpoint's own body, once per producing expression: rules about how a response is
+    /// produced report there, so a helper used by several actions is reported once, in the helper.
+    /// </summary>
+    public ProducedHereResponses ProducedHere() => new(Responses.Responses, Endpoint.Declaration);
+
+    /// <summary>
+    /// What the endpoint documents, counting <paramref name="documentedCodes"/> as documented; null for code that
+    /// documents nothing itself (a helper, a filter, a controller member that is not an action).
+    /// </summary>
+    public DeclaredResponses? Declared(ImmutableHashSet<int> documentedCodes, CancellationToken cancellationToken) =>
+        _session.DeclaredFor(Endpoint, documentedCodes, _semanticModels, cancellationToken);
+
+    /// <summary>Whether an error response made without a body reaches the client with an empty one.</summary>
+    public bool IsEmptyError(in ProducedResponse response) => BodyClassifier.IsEmptyError(response, Endpoint, _session.Application);
+}
