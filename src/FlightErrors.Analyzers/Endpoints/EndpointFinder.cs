@@ -82,7 +82,7 @@ internal sealed class EndpointFinder
                     kind = EndpointKind.RouteHandler;
                     found = true;
                 }
-                else if (RouteHandlers.IsEndpointFilter(lambda))
+                else if ((kinds & EndpointKinds.EndpointFilter) != 0 && RouteHandlers.IsEndpointFilter(lambda))
                 {
                     kind = EndpointKind.EndpointFilter;
                     found = true;
@@ -95,6 +95,11 @@ internal sealed class EndpointFinder
                 break;
             default:
                 return false;
+        }
+
+        if (!found && (kinds & (EndpointKinds.ResultHelper | EndpointKinds.ControllerMember)) == 0)
+        {
+            return false;
         }
 
         var containingType = containing is IMethodSymbol { ContainingType: { } type } ? type : null;
