@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Runtime;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -84,6 +85,13 @@ public sealed class ReplayAnalyzer : DiagnosticAnalyzer
 /// </summary>
 public sealed record AnalysisRun(double Milliseconds, double CpuMilliseconds, int Diagnostics, IReadOnlyDictionary<string, double> ExecutionMilliseconds, double AllocatedMegabytes = 0);
 
+/// <summary>
+/// What one analysis left reachable while its compilation and results are kept: the live managed bytes after a full
+/// compacting collection (<see cref="GC.GetTotalMemory"/>) and the GC heap size, each minus the same figure for the
+/// compilation before analysis.
+/// </summary>
+public sealed record RetainedRun(double Megabytes, double HeapMegabytes);
+
 public static class Harness
 {
     public static ImmutableArray<MetadataReference> References { get; } = LoadReferences();
@@ -155,6 +163,29 @@ public static class Harness
         var megabytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0;
         var executionTimes = logExecutionTime ? await ExecutionTimesAsync(withAnalyzers, analyzers) : new Dictionary<string, double>();
         return new AnalysisRun(watch.Elapsed.TotalMilliseconds, cpu, CountReported(diagnostics), executionTimes, megabytes);
+    }
+
+    /// <summary>
+    /// Retained memory: a fresh compilation is measured after a full compacting collection, analyzed as in
+    /// <see cref="MeasureAnalysisAsync"/>, and measured again after another while the compilation, the
+    /// <see cref="CompilationWithAnalyzers"/> and the diagnostics are still referenced, as an IDE keeps the compilation
+    /// of an open project. The difference is what the compiler keeps of its binding plus what the analyzers keep per
+    /// compilation or per tree (caches in a <c>ConditionalWeakTable</c> keyed by either live as long as the key);
+    /// the benchmark subtracts the do-nothing set's figure to get each set's own.
+    /// </summary>
+    public static async Task<RetainedRun> MeasureRetainedAsync(Corpus corpus, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        await ReleasePreviousAnalysisAsync();
+        var compilation = Compile(Trees(corpus));
+        var (before, heapBefore) = LiveBytesAfterFullCollection();
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, Options(logExecutionTime: false));
+        var diagnostics = await withAnalyzers.GetAllDiagnosticsAsync(CancellationToken.None);
+        CountReported(diagnostics);
+        var (after, heapAfter) = LiveBytesAfterFullCollection();
+        GC.KeepAlive(compilation);
+        GC.KeepAlive(withAnalyzers);
+        GC.KeepAlive(diagnostics);
+        return new RetainedRun((after - before) / 1048576.0, (heapAfter - heapBefore) / 1048576.0);
     }
 
     /// <summary>Where a set reports (FlightErrors' and the MVC API analyzers' own diagnostics), for <see cref="ReplayAnalyzer"/>.</summary>
@@ -258,6 +289,31 @@ public static class Harness
     {
         using var process = Process.GetCurrentProcess();
         return process.TotalProcessorTime.TotalMilliseconds;
+    }
+
+    /// <summary>
+    /// The compilation of the previous analysis stays reachable after the benchmark has dropped every reference to it,
+    /// until another analysis runs, whatever the analyzers (seen here with the do-nothing set alone: without this
+    /// step the previous measurement's bound compilation was counted in the next one's "before", and dropping a
+    /// compilation and its results released nothing). A tiny analysis with a new do-nothing analyzer lets it go.
+    /// </summary>
+    private static Task<ImmutableArray<Diagnostic>> ReleasePreviousAnalysisAsync() =>
+        Compile([CSharpSyntaxTree.ParseText("class C { void M() => M(); }")])
+            .WithAnalyzers([new DoNothingAnalyzer()], Options(logExecutionTime: false))
+            .GetAllDiagnosticsAsync(CancellationToken.None);
+
+    /// <summary>
+    /// Live managed bytes and the GC heap size after full, blocking, compacting collections (the large object heap
+    /// compacted too) with the finalizers run in between.
+    /// </summary>
+    private static (long Live, long Heap) LiveBytesAfterFullCollection()
+    {
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var live = GC.GetTotalMemory(forceFullCollection: true);
+        return (live, GC.GetGCMemoryInfo(GCKind.FullBlocking).HeapSizeBytes);
     }
 
     private static void Collect()

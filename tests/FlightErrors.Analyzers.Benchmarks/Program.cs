@@ -15,6 +15,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 //     [--clean] (the shapes written as the rules ask: an adopted project, where nothing is reported)
 //     [--profile none|fe|mvc|fe,mvc] (only those sets' analysis, in turns, --iterations times on the first size:
 //     for a profiler)
+// Besides time and allocations, each set's retained memory: what its analysis leaves reachable while the compilation
+// and the results are kept (as an IDE keeps them), after a full compacting GC, over the do-nothing set's.
 var settings = Settings.Parse(args);
 Harness.Concurrent = !settings.Sequential;
 Corpus.Clean = settings.Clean;
@@ -193,14 +195,44 @@ foreach (var controllers in settings.Controllers)
         }
     }
 
+    // Retained memory, from runs of their own (their forced compacting collections would disturb the timings), the
+    // order rotating as above: what each set's analysis leaves reachable while the compilation and its results are
+    // kept, over the do-nothing set's (the compiler's own), and how much of it the set's findings alone retain.
+    var retained = new Dictionary<string, List<RetainedRun>>();
+    var retainedSets = new List<(string Name, ImmutableArray<DiagnosticAnalyzer> Set)> { ("none", baseline), ("fe", flightErrors), ("mvc", mvc), ("fe-replay", feReplay), ("mvc-replay", mvcReplay) };
+    retainedSets.RemoveAll(s => s.Set.IsEmpty);
+    for (var i = 0; i < Math.Min(3, settings.Iterations); i++)
+    {
+        for (var r = 0; r < retainedSets.Count; r++)
+        {
+            var (name, set) = retainedSets[(r + i) % retainedSets.Count];
+            if (!retained.TryGetValue(name, out var runs))
+            {
+                retained[name] = runs = [];
+            }
+
+            runs.Add(await Harness.MeasureRetainedAsync(corpus, set));
+        }
+    }
+
+    double Retained(string name, bool heap = false) =>
+        retained.TryGetValue(name, out var runs) ? Median(runs.Select(run => heap ? run.HeapMegabytes : run.Megabytes).ToList()) : double.NaN;
+    double RetainedOver(string name, string over = "none", bool heap = false) =>
+        retained.ContainsKey(name) ? Retained(name, heap) - Retained(over, heap) : 0;
+    string RetainedLine(string set) =>
+        $"{RetainedOver(set),9:F1} MB  = {RetainedOver(set) * 1024 / corpus.Endpoints,7:F1} KB / endpoint  (GC heap size {RetainedOver(set, heap: true):F1} MB; " +
+        $"its findings alone, replayed: {RetainedOver(set + "-replay"):F1} MB; iterations {retained[set].Min(run => run.Megabytes) - Retained("none"):F1} to {retained[set].Max(run => run.Megabytes) - Retained("none"):F1} MB)";
+
     double PerThousand(double ms) => ms * 1000 / corpus.Endpoints;
     var compileMs = Median(compile);
     Console.WriteLine($"  compile alone (bind + emit)                  {compileMs,9:F0} ms");
     Console.WriteLine($"  compile + do-nothing analyzer (baseline)     {Median(none),9:F0} ms");
+    Console.WriteLine($"  retained by the baseline's analysis          {Retained("none"),9:F1} MB  (the compiler's own: live bytes after a full compacting GC, compilation and results kept, minus before analysis; GC heap size {Retained("none", heap: true):F1} MB)");
     Console.WriteLine($"  FlightErrors: marginal wall time              {Median(feMarginal),9:F0} ms  = {PerThousand(Median(feMarginal)),7:F1} ms / 1,000 endpoints  = {Median(feMarginal) / compileMs,6:P1} of compile   ({feReported} diagnostics; iterations {Spread(feMarginal)} ms)");
     Console.WriteLine($"  FlightErrors: analyzer execution time (sum)   {Median(feExecution),9:F0} ms  = {PerThousand(Median(feExecution)),7:F1} ms / 1,000 endpoints");
     Console.WriteLine($"  FlightErrors: marginal CPU time               {Median(feCpu),9:F0} ms  = {PerThousand(Median(feCpu)),7:F1} ms / 1,000 endpoints  = {Median(feCpu) / Median(compileCpu),6:P1} of compile CPU ({Median(compileCpu):F0} ms)");
     Console.WriteLine($"  FlightErrors: marginal allocations            {Median(feAllocated),9:F1} MB  = {Median(feAllocated) * 1024 / corpus.Endpoints,7:F1} KB / endpoint");
+    Console.WriteLine($"  FlightErrors: marginal retained memory        {RetainedLine("fe")}");
     Console.WriteLine($"  FlightErrors: its findings alone (replayed)   {Median(feFound),9:F0} ms  ({feFindings.Count} findings; iterations {Spread(feFound)} ms)");
     Console.WriteLine($"  FlightErrors: looking (marginal - findings)   {Median(feLooking),9:F0} ms  = {PerThousand(Median(feLooking)),7:F1} ms / 1,000 endpoints  = {Median(feLooking) / compileMs,6:P1} of compile   (iterations {Spread(feLooking)} ms); {Median(feLookingAllocated):F1} MB");
     if (!mvc.IsEmpty)
@@ -209,11 +241,13 @@ foreach (var controllers in settings.Controllers)
         Console.WriteLine($"  MVC API analyzers: analyzer execution (sum)  {Median(apiExecution),9:F0} ms  = {PerThousand(Median(apiExecution)),7:F1} ms / 1,000 endpoints");
         Console.WriteLine($"  MVC API analyzers: marginal CPU time         {Median(apiCpu),9:F0} ms  = {PerThousand(Median(apiCpu)),7:F1} ms / 1,000 endpoints  = {Median(apiCpu) / Median(compileCpu),6:P1} of compile CPU");
         Console.WriteLine($"  MVC API analyzers: marginal allocations      {Median(apiAllocated),9:F1} MB  = {Median(apiAllocated) * 1024 / corpus.Endpoints,7:F1} KB / endpoint");
+        Console.WriteLine($"  MVC API analyzers: marginal retained memory  {RetainedLine("mvc")}");
         Console.WriteLine($"  MVC API analyzers: findings alone (replayed) {Median(apiFound),9:F0} ms  ({mvcFindings.Count} findings; iterations {Spread(apiFound)} ms)");
         Console.WriteLine($"  MVC API analyzers: looking                   {Median(apiLooking),9:F0} ms  = {PerThousand(Median(apiLooking)),7:F1} ms / 1,000 endpoints  = {Median(apiLooking) / compileMs,6:P1} of compile   (iterations {Spread(apiLooking)} ms); {Median(apiLookingAllocated):F1} MB");
         Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (marginal, median of per-iteration ratios)  {Median(ratios):F2}");
         Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (medians of the marginals)                 {Median(feMarginal) / Math.Max(Median(apiMarginal), 0.001):F2}");
         Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (marginal allocations)                     {Median(feAllocated) / Math.Max(Median(apiAllocated), 0.001):F2}");
+        Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (marginal retained memory)                 {Ratio(RetainedOver("fe"), RetainedOver("mvc"))}");
         Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (marginal CPU, median of ratios)            {Median(cpuRatios):F2}");
         Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (execution time)                           {Median(feExecution) / Math.Max(Median(apiExecution), 0.001):F2}");
         Console.WriteLine($"  ratio FlightErrors / MVC API analyzers (looking, median of per-iteration ratios)  {Median(lookingRatios):F2}");

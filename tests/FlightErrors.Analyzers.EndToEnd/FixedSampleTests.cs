@@ -6,7 +6,7 @@ using FlightErrors.Analyzers.EndToEnd.Infrastructure;
 
 namespace FlightErrors.Analyzers.EndToEnd;
 
-/// <summary>The sample after `dotnet format analyzers --diagnostics FE0001 FE0002 FE0003 --severity info`.</summary>
+/// <summary>The sample after `dotnet format analyzers --diagnostics &lt;every rule's ID&gt; --severity info`.</summary>
 [Collection(SampleCollection.Name)]
 public sealed class FixedSampleTests(SampleWorkspace workspace)
 {

@@ -31,7 +31,8 @@ public sealed class SampleWorkspace : IAsyncLifetime
     public const string SampleName = "FlightManagement.Api";
 
     private static readonly string[] BuildOptions = ["-nologo", "-tl:off", "-v:minimal", "-nodeReuse:false", "-p:UseSharedCompilation=false"];
-    private static readonly string[] FormatArguments = ["format", "analyzers", SampleName + ".csproj", "--diagnostics", "FE0001", "FE0002", "FE0003", "--severity", "info", "--no-restore"];
+    /// <summary>`dotnet format analyzers` for every rule of the package (<see cref="RuleCatalogue"/>).</summary>
+    private static readonly string[] FormatArguments = ["format", "analyzers", SampleName + ".csproj", "--diagnostics", .. RuleCatalogue.Ids, "--severity", "info", "--no-restore"];
 
     private readonly Lazy<Task> packed;
     private readonly Lazy<Task<UnfixedBuild>> unfixed;
