@@ -14,25 +14,25 @@ namespace FlightErrors.Analyzers;
 internal static class FixProperties
 {
     /// <summary>The code the diagnostic is about, e.g. "404".</summary>
-    private const string StatusCodeKey = "StatusCode";
+    internal const string StatusCodeKey = "StatusCode";
 
     /// <summary>Every undocumented code of the endpoint, "404;201=T:Ns.Flight" (code, optionally "=" a type reference id).</summary>
-    private const string MissingKey = "Missing";
+    internal const string MissingKey = "Missing";
 
     /// <summary>Present when the endpoint relies on the implicit 200: "200" or "200=T:Ns.Flight".</summary>
-    private const string ImplicitOkKey = "ImplicitOk";
+    internal const string ImplicitOkKey = "ImplicitOk";
 
     /// <summary>"1" when error codes are documented with <c>typeof(ProblemDetails)</c> (not an API controller).</summary>
-    private const string TypedErrorsKey = "TypedErrors";
+    internal const string TypedErrorsKey = "TypedErrors";
 
     /// <summary>"1" for a minimal-API endpoint; the diagnostic's first additional location is then its <c>Map*</c> call.</summary>
-    private const string RouteHandlerKey = "RouteHandler";
+    internal const string RouteHandlerKey = "RouteHandler";
 
     /// <summary>Codes a replacement may use that the endpoint does not document yet ("502;503").</summary>
-    private const string UndocumentedKey = "Undocumented";
+    internal const string UndocumentedKey = "Undocumented";
 
     /// <summary>The <see cref="BodyKind"/> of the reported body.</summary>
-    private const string BodyKindKey = "BodyKind";
+    internal const string BodyKindKey = "BodyKind";
 
     /// <summary>
     /// How to document codes on an endpoint that documents its responses: the implicit 200 to keep, how to type
