@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace FlightErrors.Analyzers;
 
@@ -52,12 +54,42 @@ internal enum BodylessWriter : byte
 }
 
 /// <summary>
-/// One response an endpoint can produce on one return path. A value: it keeps syntax and symbols, never operations,
-/// so that what the session caches per method does not keep the method's operation tree alive.
+/// A place in source: a tree and a span. Kept instead of a syntax node, which would keep the red nodes of the method
+/// around it alive (the compiler holds a type's members weakly).
+/// </summary>
+internal readonly struct SourceSpan : IEquatable<SourceSpan>
+{
+    public SourceSpan(SyntaxNode node)
+    {
+        Tree = node.SyntaxTree;
+        Span = node.Span;
+    }
+
+    public SyntaxTree Tree { get; }
+
+    public TextSpan Span { get; }
+
+    public Location ToLocation() => Location.Create(Tree, Span);
+
+    public bool Equals(SourceSpan other) => Tree == other.Tree && Span == other.Span;
+
+    public override bool Equals(object? obj) => obj is SourceSpan other && Equals(other);
+
+    public override int GetHashCode() => Span.GetHashCode();
+}
+
+/// <summary>
+/// One response an endpoint can produce on one return path. A value: status code, body, places in source, never
+/// operations or syntax nodes, so that what the session caches per method keeps nothing of the method alive.
 /// </summary>
 internal readonly struct ProducedResponse
 {
     public ProducedResponse(int statusCode, BodyKind body, ITypeSymbol? bodyType, SyntaxNode origin, SyntaxNode producer, BodylessWriter bodylessWriter)
+        : this(statusCode, body, bodyType, new SourceSpan(origin), new SourceSpan(producer), bodylessWriter)
+    {
+    }
+
+    private ProducedResponse(int statusCode, BodyKind body, ITypeSymbol? bodyType, SourceSpan origin, SourceSpan producer, BodylessWriter bodylessWriter)
     {
         StatusCode = statusCode;
         Body = body;
@@ -75,15 +107,15 @@ internal readonly struct ProducedResponse
     public ITypeSymbol? BodyType { get; }
 
     /// <summary>The expression in the endpoint's own body that yields the response: where diagnostics about documenting it go.</summary>
-    public SyntaxNode Origin { get; }
+    public SourceSpan Origin { get; }
 
     /// <summary>The expression that creates the response; differs from <see cref="Origin"/> when a helper method creates it.</summary>
-    public SyntaxNode Producer { get; }
+    public SourceSpan Producer { get; }
 
     /// <summary>For a response without a body, who writes one (see <see cref="BodyClassifier.IsEmptyError"/>).</summary>
     public BodylessWriter BodylessWriter { get; }
 
-    public ProducedResponse WithOrigin(SyntaxNode origin) => new(StatusCode, Body, BodyType, origin, Producer, BodylessWriter);
+    public ProducedResponse WithOrigin(SyntaxNode origin) => new(StatusCode, Body, BodyType, new SourceSpan(origin), Producer, BodylessWriter);
 
     /// <summary>
     /// Whether the response is created in <paramref name="declaration"/>'s own body, rather than in a helper it calls or
@@ -91,12 +123,14 @@ internal readonly struct ProducedResponse
     /// </summary>
     public bool IsProducedWithin(SyntaxNode declaration)
     {
-        if (Producer.SyntaxTree != declaration.SyntaxTree || !declaration.Span.Contains(Producer.Span))
+        if (Producer.Tree != declaration.SyntaxTree || !declaration.Span.Contains(Producer.Span))
         {
             return false;
         }
 
-        for (var node = Producer.Parent; node is not null && node != declaration; node = node.Parent)
+        // The declaration is being analyzed, so its nodes are at hand: finding the producer among them costs a descent.
+        var producer = declaration.FindNode(Producer.Span, getInnermostNodeForTie: true);
+        for (var node = producer.Parent; node is not null && node != declaration; node = node.Parent)
         {
             if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
             {

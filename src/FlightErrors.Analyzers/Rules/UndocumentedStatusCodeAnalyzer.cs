@@ -47,7 +47,7 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
             {
                 missing.Add(response);
             }
-            else if (response.Origin.SpanStart < missing[index].Origin.SpanStart)
+            else if (response.Origin.Span.Start < missing[index].Origin.Span.Start)
             {
                 missing[index] = response;
             }
@@ -80,7 +80,7 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
     /// what an endpoint reports into another member (or file), though a build keeps it.
     /// </summary>
     private static Location Where(RouteHandler? route, in ProducedResponse response) =>
-        route is { IsLambda: false } ? route.HandlerSyntax.GetLocation() : response.Origin.GetLocation();
+        route is { IsLambda: false } ? route.HandlerSyntax.GetLocation() : response.Origin.ToLocation();
 
     private static int IndexOf(List<ProducedResponse> responses, int statusCode)
     {
