@@ -75,7 +75,7 @@ internal sealed class Fuzzer
         {
             foreach (var document in fuzzCase.Documents.Where(d => d.Mutable))
             {
-                var scope = fuzzCase.Documents.Length == 1 ? fuzzCase.References.Name : fuzzCase.Name + "/" + document.Name;
+                var scope = fuzzCase.Documents.Length == 1 ? FlightErrors.Analyzers.Tests.Verification.ReferenceSets.NameOf(fuzzCase.References) : fuzzCase.Name + "/" + document.Name;
                 var mutations = TokenMutations.Generate(document.Text, TokenMutations.Seed(Seed, fuzzCase.Name + "/" + document.Name), Settings.Budget)
                     .Where(m => seen.Add(scope + "\0" + m.Text))
                     .ToList();
