@@ -72,6 +72,8 @@ public sealed class FuzzTests
         var clock = Stopwatch.StartNew();
         await fuzzer.RunAsync(cases, Environment.ProcessorCount);
         _output.WriteLine($"{cases.Count} cases, seed {Fuzzer.Seed}, {fuzzer.Settings}: {fuzzer.Summary(clock.Elapsed)}");
+        var mutable = cases.Sum(c => c.Documents.Count(d => d.Mutable));
+        Assert.True(mutable > 0 && fuzzer.Documents == mutable, $"{fuzzer.Documents} of {mutable} documents were fuzzed.");
         foreach (var unchanged in fuzzer.UnchangedActions.Take(10))
         {
             _output.WriteLine("Unchanged: " + unchanged);

@@ -60,6 +60,9 @@ internal sealed class Fuzzer
 
     public FuzzSettings Settings { get; }
 
+    /// <summary>How many documents were fuzzed: each gets at least itself and its smallest prefixes, whatever the budget.</summary>
+    public int Documents => _documents;
+
     public IReadOnlyList<FuzzFailure> Failures =>
         _failures.OrderBy(f => f.Case, StringComparer.Ordinal).ThenBy(f => f.Document, StringComparer.Ordinal).ThenBy(f => f.Mutation.Detail, StringComparer.Ordinal).ToList();
 

@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using FlightErrors.Analyzers.Tests.Verification;
-using Microsoft.CodeAnalysis.Testing;
 using VerifyCS = FlightErrors.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
     FlightErrors.Analyzers.ExplicitInternalServerErrorAnalyzer,
     FlightErrors.Analyzers.ExplicitInternalServerErrorCodeFix>;
@@ -187,19 +186,14 @@ public sealed class FE0002ExplicitInternalServerErrorTests
     [Fact]
     public Task Return_503_keeps_an_exceptions_text_out_of_the_detail()
     {
-        // The single fix; Fix All rethrows inside a catch (see below).
-        return new VerifyCS.Test
-        {
-            CodeActionEquivalenceKey = "FE0002.Return503",
-            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllCheck,
-            TestCode = Controller("""
+        // The single fix returns 503; Fix All started with the same key rethrows inside a catch (see below).
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
                 public IActionResult Get()
                 {
                     try { return Ok(); }
                     catch (InvalidOperationException ex) { return [|StatusCode(500, $"Lookup failed: {ex.Message}")|]; }
                 }
-            """),
-            FixedCode = Controller("""
+            """), Controller("""
                 [ProducesResponseType(StatusCodes.Status200OK)]
                 [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
                 public IActionResult Get()
@@ -207,8 +201,13 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                     try { return Ok(); }
                     catch (InvalidOperationException) { return Problem(statusCode: StatusCodes.Status503ServiceUnavailable); }
                 }
-            """),
-        }.RunAsync();
+            """), Controller("""
+                public IActionResult Get()
+                {
+                    try { return Ok(); }
+                    catch (InvalidOperationException) { throw; }
+                }
+            """), "FE0002.Return503");
     }
 
     [Fact]

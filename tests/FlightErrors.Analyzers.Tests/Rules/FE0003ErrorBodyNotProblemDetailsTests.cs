@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using FlightErrors.Analyzers.Tests.Verification;
-using Microsoft.CodeAnalysis.Testing;
 using VerifyCS = FlightErrors.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
     FlightErrors.Analyzers.ErrorBodyNotProblemDetailsAnalyzer,
     FlightErrors.Analyzers.ErrorBodyNotProblemDetailsCodeFix>;

@@ -61,7 +61,16 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
 
     public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
     {
-        public Test() => ProjectSettings.Apply(this);
+        public Test()
+        {
+            // The input and every fixed state must compile: a compiler error fails the test unless markup expects it.
+            CompilerDiagnostics = CompilerDiagnostics.Errors;
+
+            // The README promises that one `dotnet format` run fixes everything: Fix All gets one pass in every scope.
+            NumberOfFixAllIterations = 1;
+            NumberOfFixAllInDocumentIterations = 1;
+            NumberOfFixAllInProjectIterations = 1;
+        }
 
         /// <summary>The reference sets the test runs against, one after the other: ASP.NET Core 10 and 8 unless set.</summary>
         public ImmutableArray<ReferenceAssemblies> ReferenceSets { get; set; } = Verification.ReferenceSets.All;
@@ -71,77 +80,50 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
 
         public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Latest;
 
-        protected override Task RunImplAsync(CancellationToken cancellationToken) =>
-            ProjectSettings.RunOnEverySetAsync(this, ReferenceSets, EditorConfig, base.RunImplAsync, cancellationToken);
-
-        protected override ParseOptions CreateParseOptions() => ProjectSettings.ParseOptions(base.CreateParseOptions(), LanguageVersion);
-
-        protected override CompilationOptions CreateCompilationOptions() => ProjectSettings.CompilationOptions(base.CreateCompilationOptions());
-    }
-}
-
-/// <summary>What every test of this project shares, whatever its verifier.</summary>
-internal static class ProjectSettings
-{
-    public static void Apply<TVerifier>(AnalyzerTest<TVerifier> test)
-        where TVerifier : IVerifier, new()
-    {
-        // The input and every fixed state must compile: a compiler error fails the test unless the markup expects it.
-        test.CompilerDiagnostics = CompilerDiagnostics.Errors;
-        if (test is CodeFixTest<TVerifier> fix)
+        protected override async Task RunImplAsync(CancellationToken cancellationToken)
         {
-            // The README promises that one `dotnet format` run fixes everything: Fix All gets one pass in every scope.
-            fix.NumberOfFixAllIterations = 1;
-            fix.NumberOfFixAllInDocumentIterations = 1;
-            fix.NumberOfFixAllInProjectIterations = 1;
-        }
-    }
-
-    /// <summary>Runs <paramref name="run"/> once per reference set; a failure names the set it happened on.</summary>
-    public static async Task RunOnEverySetAsync<TVerifier>(AnalyzerTest<TVerifier> test, ImmutableArray<ReferenceAssemblies> sets, string? editorConfig, Func<CancellationToken, Task> run, CancellationToken cancellationToken)
-        where TVerifier : IVerifier, new()
-    {
-        if (sets.IsDefaultOrEmpty)
-        {
-            throw new InvalidOperationException("A test needs at least one reference set.");
-        }
-
-        if (test is CodeFixTest<TVerifier> fix && fix.FixedState.Sources.Count > 0 && SameSources(fix.TestState, fix.FixedState))
-        {
-            // A fixed state equal to the input says "no fix is offered": then no code action may change anything,
-            // one diagnostic at a time or in a Fix All.
-            fix.NumberOfIncrementalIterations = 0;
-            fix.NumberOfFixAllIterations = 0;
-            fix.NumberOfFixAllInDocumentIterations = 0;
-            fix.NumberOfFixAllInProjectIterations = 0;
-        }
-
-        if (editorConfig is not null)
-        {
-            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + editorConfig + "\n"));
-        }
-
-        foreach (var set in sets)
-        {
-            test.ReferenceAssemblies = set;
-            try
+            if (ReferenceSets.IsDefaultOrEmpty)
             {
-                await run(cancellationToken).ConfigureAwait(false);
+                throw new InvalidOperationException("A test needs at least one reference set.");
             }
-            catch (Exception e) when (e is not OperationCanceledException && sets.Length > 1)
+
+            if (FixedState.Sources.Count > 0 && SameSources(TestState, FixedState))
             {
-                throw new Xunit.Sdk.XunitException($"[{ReferenceSets.NameOf(set)}] {e.Message}", e);
+                // A fixed state equal to the input says "no fix is offered": then no code action may change anything,
+                // one diagnostic at a time or in a Fix All.
+                NumberOfIncrementalIterations = 0;
+                NumberOfFixAllIterations = 0;
+                NumberOfFixAllInDocumentIterations = 0;
+                NumberOfFixAllInProjectIterations = 0;
+            }
+
+            if (EditorConfig is not null)
+            {
+                TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + EditorConfig + "\n"));
+            }
+
+            foreach (var set in ReferenceSets)
+            {
+                ReferenceAssemblies = set;
+                try
+                {
+                    await base.RunImplAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException && ReferenceSets.Length > 1)
+                {
+                    throw new Xunit.Sdk.XunitException($"[{Verification.ReferenceSets.NameOf(set)}] {e.Message}", e);
+                }
             }
         }
+
+        protected override ParseOptions CreateParseOptions() =>
+            ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion);
+
+        protected override CompilationOptions CreateCompilationOptions() =>
+            ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
+
+        private static bool SameSources(SolutionState input, SolutionState fixedState) =>
+            input.Sources.Count == fixedState.Sources.Count
+            && input.Sources.Zip(fixedState.Sources).All(pair => pair.First.content.ToString() == pair.Second.content.ToString());
     }
-
-    private static bool SameSources(SolutionState input, SolutionState fixedState) =>
-        input.Sources.Count == fixedState.Sources.Count
-        && input.Sources.Zip(fixedState.Sources).All(pair => pair.First.content.ToString() == pair.Second.content.ToString());
-
-    public static ParseOptions ParseOptions(ParseOptions options, LanguageVersion languageVersion) =>
-        ((CSharpParseOptions)options).WithLanguageVersion(languageVersion);
-
-    public static CompilationOptions CompilationOptions(CompilationOptions options) =>
-        ((CSharpCompilationOptions)options).WithNullableContextOptions(NullableContextOptions.Enable);
 }
