@@ -46,20 +46,20 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
     }
 
     [Theory]
-    [InlineData("MapPost", "Results.Conflict()", "409", "Conflict")]
-    [InlineData("MapPut", "TypedResults.BadRequest()", "400", "Bad Request")]
-    [InlineData("MapPatch", "Results.UnprocessableEntity(new ProblemDetails())", "422", "Unprocessable Content")]
-    [InlineData("MapDelete", "Results.StatusCode(StatusCodes.Status429TooManyRequests)", "429", "Too Many Requests")]
-    [InlineData("MapGet", "Results.Problem(\"no seats\", statusCode: 409)", "409", "Conflict")]
-    [InlineData("MapGet", "TypedResults.ValidationProblem(new Dictionary<string, string[]>())", "400", "Bad Request")]
-    [InlineData("MapGet", "Results.Created(\"/flights/1\", new Flight(1))", "201", "Created")]
-    [InlineData("MapGet", "Results.NoContent()", "204", "No Content")]
-    public Task Every_verb_and_result_factory(string map, string result, string code, string phrase)
+    [InlineData("MapPost", "Results.Conflict()", "409", "Conflict", "POST /flights/{id}")]
+    [InlineData("MapPut", "TypedResults.BadRequest()", "400", "Bad Request", "PUT /flights/{id}")]
+    [InlineData("MapPatch", "Results.UnprocessableEntity(new ProblemDetails())", "422", "Unprocessable Content", "PATCH /flights/{id}")]
+    [InlineData("MapDelete", "Results.StatusCode(StatusCodes.Status429TooManyRequests)", "429", "Too Many Requests", "DELETE /flights/{id}")]
+    [InlineData("MapGet", "Results.Problem(\"no seats\", statusCode: 409)", "409", "Conflict", "GET /flights/{id}")]
+    [InlineData("MapGet", "TypedResults.ValidationProblem(new Dictionary<string, string[]>())", "400", "Bad Request", "GET /flights/{id}")]
+    [InlineData("MapGet", "Results.Created(\"/flights/1\", new Flight(1))", "201", "Created", "GET /flights/{id}")]
+    [InlineData("MapGet", "Results.NoContent()", "204", "No Content", "GET /flights/{id}")]
+    public Task Every_verb_and_result_factory(string map, string result, string code, string phrase, string endpoint)
     {
         return VerifyCS.VerifyAnalyzerAsync(Endpoints($$"""
                     app.{{map}}("/flights/{id}", IResult (int id) => id > 0 ? Results.Ok(new Flight(id)) : {|#0:{{result}}|});
             """),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments(map.Substring(3).ToUpperInvariant() + " /flights/{id}", code, phrase));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments(endpoint, code, phrase));
     }
 
     [Fact]
