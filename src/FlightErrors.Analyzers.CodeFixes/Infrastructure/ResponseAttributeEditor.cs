@@ -162,7 +162,7 @@ internal static class ResponseAttributeEditor
     private static SyntaxList<AttributeListSyntax> Insert(SyntaxList<AttributeListSyntax> lists, int index, AttributeSyntax attribute, ref MethodDeclarationSyntax method)
     {
         var list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute))
-            .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
+            .WithTrailingTrivia(EndOfLine(method))
             .WithAdditionalAnnotations(Formatter.Annotation, InsertedAnnotation);
         if (index == 0)
         {
@@ -184,6 +184,20 @@ internal static class ResponseAttributeEditor
         }
 
         return lists.Insert(index, list);
+    }
+
+    /// <summary>A line break as the document writes them (the first one in the method), elastic as before; CRLF if it has none.</summary>
+    private static SyntaxTrivia EndOfLine(MethodDeclarationSyntax method)
+    {
+        foreach (var trivia in method.DescendantTrivia())
+        {
+            if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                return SyntaxFactory.ElasticEndOfLine(trivia.ToString());
+            }
+        }
+
+        return SyntaxFactory.ElasticCarriageReturnLineFeed;
     }
 
     private static AttributeSyntax BuildAttribute(ResponseEntry entry, bool typedErrors, bool useGeneric, KnownTypes types, Compilation compilation, SyntaxGenerator generator)

@@ -32,7 +32,7 @@ internal static class Catalogue
         .OrderBy(d => d.Id, StringComparer.Ordinal)
         .ToImmutableArray();
 
-    public static string RepositoryRoot => ReferenceAssemblies.Metadata("RepositoryRoot");
+    public static string RepositoryRoot => ReferenceSets.RepositoryRoot;
 
     public static string DocPath(string id) => Path.Combine(RepositoryRoot, "docs", "rules", id + ".md");
 

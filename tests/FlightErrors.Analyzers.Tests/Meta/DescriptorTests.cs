@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using FlightErrors.Analyzers.Tests.Verification;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
@@ -50,7 +51,8 @@ public sealed class DescriptorTests
     [Fact]
     public void Rule_pages_start_with_the_title_and_document_every_option()
     {
-        var keys = new[] { FlightErrorsOptions.ControllerScopeKey, FlightErrorsOptions.DocumentedStatusCodesKey };
+        var keys = OptionKeys.All.Values.ToList();
+        Assert.NotEmpty(keys);
         Assert.All(Catalogue.Descriptors, d =>
         {
             var page = File.ReadAllText(Catalogue.DocPath(d.Id));
@@ -62,7 +64,7 @@ public sealed class DescriptorTests
 
             foreach (var key in keys)
             {
-                Assert.Contains(FlightErrorsOptions.Prefix + key, page, StringComparison.Ordinal);
+                Assert.Contains(OptionKeys.Prefix + key, page, StringComparison.Ordinal);
             }
         });
     }

@@ -31,9 +31,9 @@ public sealed class AnalyzerExecutionTests
         yield return FuzzCorpus.PackageConsumer();
         foreach (var id in FixAllTests.Rules)
         {
-            foreach (var references in ReferenceAssemblies.All)
+            foreach (var references in ReferenceSets.All)
             {
-                yield return new FuzzCase($"Fix All sources of {id} [{references}]", FixAllTests.SourcesOf(id).Select(d => new FuzzDocument(d.Name, d.Text)).ToImmutableArray(), references);
+                yield return new FuzzCase($"Fix All sources of {id} [{ReferenceSets.NameOf(references)}]", FixAllTests.SourcesOf(id).Select(d => new FuzzDocument(d.Name, d.Text)).ToImmutableArray(), references);
             }
         }
     }

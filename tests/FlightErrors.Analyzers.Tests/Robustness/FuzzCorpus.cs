@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using FlightErrors.Analyzers.Tests.Verification;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
@@ -31,7 +32,7 @@ internal sealed record FuzzCase(string Name, ImmutableArray<FuzzDocument> Docume
             filePath: "/0/FuzzProject.csproj",
             compilationOptions: new CSharpCompilationOptions(OutputKind, nullableContextOptions: NullableContextOptions.Enable),
             parseOptions: new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Parse),
-            metadataReferences: References.References));
+            metadataReferences: ReferenceSets.Resolve(References)));
         foreach (var document in Documents)
         {
             solution = solution.AddDocument(DocumentId.CreateNewId(projectId, document.Name), document.Name, SourceText.From(document.Text, Encoding.UTF8), filePath: "/0/" + document.Name);
@@ -55,7 +56,7 @@ internal static class FuzzCorpus
         for (var i = 0; i < sets.Count; i++)
         {
             var documents = sets[i].Sources.Select((text, index) => new FuzzDocument($"Test{index}.cs", text)).ToImmutableArray();
-            cases.Add(new FuzzCase(sets[i].Name, documents, i % 2 == 0 ? ReferenceAssemblies.AspNet100 : ReferenceAssemblies.AspNet80));
+            cases.Add(new FuzzCase(sets[i].Name, documents, i % 2 == 0 ? ReferenceSets.AspNet100 : ReferenceSets.AspNet80));
         }
 
         return cases.ToImmutable();
@@ -68,13 +69,13 @@ internal static class FuzzCorpus
             .Append(new FuzzDocument("GlobalUsings.g.cs", WebSdkImplicitUsings, Mutable: false))
             .Append(new FuzzDocument("OpenApiStandIn.cs", OpenApiStandIn, Mutable: false))
             .ToImmutableArray();
-        return new FuzzCase("FlightManagement.Api", documents, ReferenceAssemblies.AspNet100, OutputKind.ConsoleApplication);
+        return new FuzzCase("FlightManagement.Api", documents, ReferenceSets.AspNet100, OutputKind.ConsoleApplication);
     }
 
     public static FuzzCase PackageConsumer()
     {
         var folder = Path.Combine(Meta.Catalogue.RepositoryRoot, "tests", "FlightErrors.Analyzers.PackageTests", "Consumer");
-        return new FuzzCase("PackageTests/Consumer", SourceFiles(folder).ToImmutableArray(), ReferenceAssemblies.AspNet100);
+        return new FuzzCase("PackageTests/Consumer", SourceFiles(folder).ToImmutableArray(), ReferenceSets.AspNet100);
     }
 
     private static IEnumerable<FuzzDocument> SourceFiles(string folder)

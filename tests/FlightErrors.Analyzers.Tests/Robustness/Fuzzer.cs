@@ -60,6 +60,9 @@ internal sealed class Fuzzer
 
     public FuzzSettings Settings { get; }
 
+    /// <summary>How many documents were fuzzed: each gets at least itself and its smallest prefixes, whatever the budget.</summary>
+    public int Documents => _documents;
+
     public IReadOnlyList<FuzzFailure> Failures =>
         _failures.OrderBy(f => f.Case, StringComparer.Ordinal).ThenBy(f => f.Document, StringComparer.Ordinal).ThenBy(f => f.Mutation.Detail, StringComparer.Ordinal).ToList();
 
@@ -75,7 +78,7 @@ internal sealed class Fuzzer
         {
             foreach (var document in fuzzCase.Documents.Where(d => d.Mutable))
             {
-                var scope = fuzzCase.Documents.Length == 1 ? fuzzCase.References.Name : fuzzCase.Name + "/" + document.Name;
+                var scope = fuzzCase.Documents.Length == 1 ? FlightErrors.Analyzers.Tests.Verification.ReferenceSets.NameOf(fuzzCase.References) : fuzzCase.Name + "/" + document.Name;
                 var mutations = TokenMutations.Generate(document.Text, TokenMutations.Seed(Seed, fuzzCase.Name + "/" + document.Name), Settings.Budget)
                     .Where(m => seen.Add(scope + "\0" + m.Text))
                     .ToList();

@@ -4,7 +4,8 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using FlightErrors.Analyzers.Tests.Verification;
+using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,22 +14,22 @@ namespace FlightErrors.Analyzers.Tests.Robustness;
 
 /// <summary>
 /// The complete C# sources the rule tests in <c>Rules/*.cs</c> verify, recovered from the test code itself: each
-/// <c>Verify*Async</c> argument, <c>TestCode</c>/<c>FixedCode</c> and <c>TestSources.Add</c>/<c>FixedSources.Add</c>
-/// is evaluated with a small interpreter over its syntax (string literals, raw and interpolated strings, <c>+</c>,
+/// <c>Verify*Async</c> source argument, <c>TestCode</c>/<c>FixedCode</c>/<c>BatchFixedCode</c> and
+/// <c>TestState.Sources.Add</c>/<c>FixedState.Sources.Add</c> is evaluated with a small interpreter over its syntax (string literals, raw and interpolated strings, <c>+</c>,
 /// <c>.Replace</c>, locals, the theory's <c>InlineData</c> rows) and the test class's own templates
 /// (<c>Controller(...)</c>, <c>Endpoints(...)</c>, constants such as <c>Usings</c>), which run by reflection. The
 /// markup is stripped. A source the interpreter cannot evaluate is listed in <see cref="Extraction.Unevaluated"/>.
 /// </summary>
 internal static class RuleTestSources
 {
-    private static readonly string[] InputVerbs = { "VerifyAnalyzerAsync", "VerifyCodeFixAsync", "VerifyFixAllAsync" };
-    private static readonly string[] FixVerbs = { "VerifyCodeFixAsync", "VerifyFixAllAsync" };
+    private static readonly string[] InputVerbs = { "VerifyAnalyzerAsync", "VerifyCodeFixAsync" };
+    private static readonly string[] FixVerbs = { "VerifyCodeFixAsync" };
 
     private static readonly Lazy<Extraction> LazyAll = new(Extract);
 
     public static Extraction All => LazyAll.Value;
 
-    /// <summary>One test's sources: a single source, or every <c>TestSources</c> (or <c>FixedSources</c>) of one test object.</summary>
+    /// <summary>One test's sources: a single source, or every source of one test object's <c>TestState</c> (or <c>FixedState</c>).</summary>
     public sealed record SourceSet(string Name, IReadOnlyList<string> Sources);
 
     public sealed record Extraction(IReadOnlyList<SourceSet> Sets, IReadOnlyList<string> Unevaluated, int TestMethods);
@@ -69,9 +70,9 @@ internal static class RuleTestSources
                             {
                                 try
                                 {
-                                    plain.Add(TestMarkup.Parse(value!).Code);
+                                    plain.Add(StripMarkup(value!));
                                 }
-                                catch (FormatException)
+                                catch (ArgumentException)
                                 {
                                     unevaluated.Add($"{name} {suffix} (markup)");
                                     plain.Clear();
@@ -90,6 +91,13 @@ internal static class RuleTestSources
         }
 
         return new Extraction(sets, unevaluated, testMethods);
+    }
+
+    /// <summary>The plain code of a marked-up source, as the testing library reads the markup.</summary>
+    private static string StripMarkup(string markup)
+    {
+        TestFileMarkupParser.GetSpans(markup, out var code, out System.Collections.Immutable.ImmutableDictionary<string, System.Collections.Immutable.ImmutableArray<TextSpan>> _);
+        return code;
     }
 
     private static bool IsTest(MethodDeclarationSyntax method) =>
@@ -124,6 +132,7 @@ internal static class RuleTestSources
     {
         var testSources = new List<ExpressionSyntax>();
         var fixedSources = new List<ExpressionSyntax>();
+        var batchFixedSources = new List<ExpressionSyntax>();
         var index = 0;
         foreach (var node in method.DescendantNodes())
         {
@@ -138,6 +147,12 @@ internal static class RuleTestSources
                         yield return ($"#{index++} fixed", new List<ExpressionSyntax> { arguments[1].Expression });
                     }
 
+                    // VerifyCodeFixAsync(source, fixedSource, batchFixedSource, equivalenceKey).
+                    if (FixVerbs.Contains(member.Name.Identifier.ValueText) && arguments.Count == 4)
+                    {
+                        yield return ($"#{index++} batch fixed", new List<ExpressionSyntax> { arguments[2].Expression });
+                    }
+
                     break;
                 case AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "TestCode" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "TestCode" } } assignment:
                     testSources.Insert(0, assignment.Right);
@@ -145,9 +160,12 @@ internal static class RuleTestSources
                 case AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "FixedCode" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FixedCode" } } assignment:
                     fixedSources.Insert(0, assignment.Right);
                     break;
-                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add", Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var list } } } add
-                    when list is "TestSources" or "FixedSources" && add.ArgumentList.Arguments.Count == 1:
-                    (list == "TestSources" ? testSources : fixedSources).Add(add.ArgumentList.Arguments[0].Expression);
+                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "BatchFixedCode" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "BatchFixedCode" } } assignment:
+                    batchFixedSources.Insert(0, assignment.Right);
+                    break;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add", Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Sources", Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var state } } } } add
+                    when state is "TestState" or "FixedState" && add.ArgumentList.Arguments.Count == 1:
+                    (state == "TestState" ? testSources : fixedSources).Add(add.ArgumentList.Arguments[0].Expression);
                     break;
             }
         }
@@ -160,6 +178,11 @@ internal static class RuleTestSources
         if (fixedSources.Count > 0)
         {
             yield return ("test fixed", fixedSources);
+        }
+
+        if (batchFixedSources.Count > 0)
+        {
+            yield return ("test batch fixed", batchFixedSources);
         }
     }
 

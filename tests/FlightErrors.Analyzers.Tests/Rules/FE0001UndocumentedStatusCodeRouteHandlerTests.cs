@@ -46,20 +46,20 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
     }
 
     [Theory]
-    [InlineData("MapPost", "Results.Conflict()", "409")]
-    [InlineData("MapPut", "TypedResults.BadRequest()", "400")]
-    [InlineData("MapPatch", "Results.UnprocessableEntity(new ProblemDetails())", "422")]
-    [InlineData("MapDelete", "Results.StatusCode(StatusCodes.Status429TooManyRequests)", "429")]
-    [InlineData("MapGet", "Results.Problem(\"no seats\", statusCode: 409)", "409")]
-    [InlineData("MapGet", "TypedResults.ValidationProblem(new Dictionary<string, string[]>())", "400")]
-    [InlineData("MapGet", "Results.Created(\"/flights/1\", new Flight(1))", "201")]
-    [InlineData("MapGet", "Results.NoContent()", "204")]
-    public Task Every_verb_and_result_factory(string map, string result, string code)
+    [InlineData("MapPost", "Results.Conflict()", "409", "Conflict", "POST /flights/{id}")]
+    [InlineData("MapPut", "TypedResults.BadRequest()", "400", "Bad Request", "PUT /flights/{id}")]
+    [InlineData("MapPatch", "Results.UnprocessableEntity(new ProblemDetails())", "422", "Unprocessable Content", "PATCH /flights/{id}")]
+    [InlineData("MapDelete", "Results.StatusCode(StatusCodes.Status429TooManyRequests)", "429", "Too Many Requests", "DELETE /flights/{id}")]
+    [InlineData("MapGet", "Results.Problem(\"no seats\", statusCode: 409)", "409", "Conflict", "GET /flights/{id}")]
+    [InlineData("MapGet", "TypedResults.ValidationProblem(new Dictionary<string, string[]>())", "400", "Bad Request", "GET /flights/{id}")]
+    [InlineData("MapGet", "Results.Created(\"/flights/1\", new Flight(1))", "201", "Created", "GET /flights/{id}")]
+    [InlineData("MapGet", "Results.NoContent()", "204", "No Content", "GET /flights/{id}")]
+    public Task Every_verb_and_result_factory(string map, string result, string code, string phrase, string endpoint)
     {
         return VerifyCS.VerifyAnalyzerAsync(Endpoints($$"""
                     app.{{map}}("/flights/{id}", IResult (int id) => id > 0 ? Results.Ok(new Flight(id)) : {|#0:{{result}}|});
             """),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments(map.Substring(3).ToUpperInvariant() + " /flights/{id}", code, StatusCodeFacts.ReasonPhrase(int.Parse(code))));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments(endpoint, code, phrase));
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
     {
         return new VerifyCS.Test
         {
-            ReferenceSets = [ReferenceAssemblies.AspNet100],
+            ReferenceSets = [ReferenceSets.AspNet100],
             TestCode = Endpoints("""
                     var flights = app.MapGroup("/flights").ProducesProblem(StatusCodes.Status404NotFound);
                     flights.MapGet("/{id}", (int id) => id > 0 ? Results.Ok(new Flight(id)) : [|Results.Problem(statusCode: 409)|])
@@ -239,7 +239,7 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
             TestCode = Endpoints("""
                     app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(new Flight(id)) : Results.NotFound());
             """),
-            EditorConfig = "flight_errors.documented_status_codes = 404",
+            EditorConfig = $"{OptionKeys.DocumentedStatusCodes()} = 404",
         }.RunAsync();
     }
 
@@ -446,7 +446,7 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
     [Fact]
     public Task Fix_all_documents_every_code_of_every_endpoint()
     {
-        return VerifyCS.VerifyFixAllAsync(Endpoints("""
+        return VerifyCS.VerifyCodeFixAsync(Endpoints("""
                     app.MapGet("/flights/{id}", (int id) => id switch { 0 => [|Results.NotFound()|], 1 => [|Results.StatusCode(429)|], _ => Results.NoContent() })
                         .Produces(StatusCodes.Status204NoContent);
                     app.MapDelete("/flights/{id}", (int id) => id > 0 ? [|Results.NoContent()|] : [|Results.Conflict()|]);
@@ -459,12 +459,11 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
             """), UndocumentedStatusCodeCodeFix.AppendOneKey);
     }
 
-    [Theory]
-    [InlineData(UndocumentedStatusCodeCodeFix.DocumentOneKey)]
-    [InlineData(UndocumentedStatusCodeCodeFix.AppendOneKey)]
-    public Task Fix_all_documents_actions_and_route_handlers_together(string key)
+    [Fact]
+    public async Task Fix_all_documents_actions_and_route_handlers_together()
     {
-        // dotnet format starts Fix All from the first diagnostic's key, whichever form it belongs to.
+        // dotnet format starts Fix All from the first diagnostic's key, whichever form it belongs to; one at a time,
+        // each key documents only the form it belongs to.
         const string Controller = """
 
             [ApiController]
@@ -484,11 +483,16 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
                 public IActionResult Get(int id) => id > 0 ? Ok() : NotFound();
             }
             """;
-        return VerifyCS.VerifyFixAllAsync(Endpoints("""
+        var endpoints = Endpoints("""
                     app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(new Flight(id)) : [|Results.NotFound()|]);
-            """) + Controller, Endpoints("""
+            """);
+        var source = endpoints + Controller;
+        var fixedEndpoints = Endpoints("""
                     app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(new Flight(id)) : Results.NotFound()).Produces<Flight>(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound);
-            """) + FixedController, key);
+            """);
+        var batchFixed = fixedEndpoints + FixedController;
+        await VerifyCS.VerifyCodeFixAsync(source, endpoints + FixedController, batchFixed, UndocumentedStatusCodeCodeFix.DocumentOneKey);
+        await VerifyCS.VerifyCodeFixAsync(source, fixedEndpoints + Controller, batchFixed, UndocumentedStatusCodeCodeFix.AppendOneKey);
     }
 
     [Fact]

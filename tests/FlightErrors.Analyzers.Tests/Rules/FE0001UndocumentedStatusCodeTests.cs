@@ -43,39 +43,39 @@ public sealed class FE0001UndocumentedStatusCodeTests
     }
 
     [Theory]
-    [InlineData("NotFound()", "404")]
-    [InlineData("NotFound(id)", "404")]
-    [InlineData("BadRequest()", "400")]
-    [InlineData("Conflict()", "409")]
-    [InlineData("UnprocessableEntity()", "422")]
-    [InlineData("Unauthorized()", "401")]
-    [InlineData("Forbid()", "403")]
-    [InlineData("Challenge()", "401")]
-    [InlineData("NoContent()", "204")]
-    [InlineData("Accepted()", "202")]
-    [InlineData("Created(\"/flights/1\", id)", "201")]
-    [InlineData("CreatedAtAction(\"Get\", new { id }, id)", "201")]
-    [InlineData("StatusCode(409)", "409")]
-    [InlineData("StatusCode(StatusCodes.Status429TooManyRequests)", "429")]
-    [InlineData("StatusCode((int)System.Net.HttpStatusCode.GatewayTimeout)", "504")]
-    [InlineData("StatusCode(LocalCode)", "412")]
-    [InlineData("StatusCode(503, \"maintenance\")", "503")]
-    [InlineData("Problem()", "500")]
-    [InlineData("Problem(statusCode: 502)", "502")]
-    [InlineData("Problem(\"upstream\", statusCode: StatusCodes.Status503ServiceUnavailable)", "503")]
-    [InlineData("ValidationProblem()", "400")]
-    [InlineData("ValidationProblem(ModelState)", "400")]
-    [InlineData("Redirect(\"/x\")", "302")]
-    [InlineData("RedirectPermanent(\"/x\")", "301")]
-    [InlineData("new NotFoundObjectResult(id)", "404")]
-    [InlineData("new StatusCodeResult(409)", "409")]
-    [InlineData("new ObjectResult(id) { StatusCode = 422 }", "422")]
-    [InlineData("new ConflictResult()", "409")]
-    [InlineData("TypedResults.NotFound()", "404")]
-    [InlineData("Results.Conflict()", "409")]
-    [InlineData("TypedResults.Problem(statusCode: 503)", "503")]
-    [InlineData("Results.StatusCode(429)", "429")]
-    public Task Each_controller_helper_reports_its_code(string expression, string code)
+    [InlineData("NotFound()", "404", "Not Found")]
+    [InlineData("NotFound(id)", "404", "Not Found")]
+    [InlineData("BadRequest()", "400", "Bad Request")]
+    [InlineData("Conflict()", "409", "Conflict")]
+    [InlineData("UnprocessableEntity()", "422", "Unprocessable Content")]
+    [InlineData("Unauthorized()", "401", "Unauthorized")]
+    [InlineData("Forbid()", "403", "Forbidden")]
+    [InlineData("Challenge()", "401", "Unauthorized")]
+    [InlineData("NoContent()", "204", "No Content")]
+    [InlineData("Accepted()", "202", "Accepted")]
+    [InlineData("Created(\"/flights/1\", id)", "201", "Created")]
+    [InlineData("CreatedAtAction(\"Get\", new { id }, id)", "201", "Created")]
+    [InlineData("StatusCode(409)", "409", "Conflict")]
+    [InlineData("StatusCode(StatusCodes.Status429TooManyRequests)", "429", "Too Many Requests")]
+    [InlineData("StatusCode((int)System.Net.HttpStatusCode.GatewayTimeout)", "504", "Gateway Timeout")]
+    [InlineData("StatusCode(LocalCode)", "412", "Precondition Failed")]
+    [InlineData("StatusCode(503, \"maintenance\")", "503", "Service Unavailable")]
+    [InlineData("Problem()", "500", "Internal Server Error")]
+    [InlineData("Problem(statusCode: 502)", "502", "Bad Gateway")]
+    [InlineData("Problem(\"upstream\", statusCode: StatusCodes.Status503ServiceUnavailable)", "503", "Service Unavailable")]
+    [InlineData("ValidationProblem()", "400", "Bad Request")]
+    [InlineData("ValidationProblem(ModelState)", "400", "Bad Request")]
+    [InlineData("Redirect(\"/x\")", "302", "Found")]
+    [InlineData("RedirectPermanent(\"/x\")", "301", "Moved Permanently")]
+    [InlineData("new NotFoundObjectResult(id)", "404", "Not Found")]
+    [InlineData("new StatusCodeResult(409)", "409", "Conflict")]
+    [InlineData("new ObjectResult(id) { StatusCode = 422 }", "422", "Unprocessable Content")]
+    [InlineData("new ConflictResult()", "409", "Conflict")]
+    [InlineData("TypedResults.NotFound()", "404", "Not Found")]
+    [InlineData("Results.Conflict()", "409", "Conflict")]
+    [InlineData("TypedResults.Problem(statusCode: 503)", "503", "Service Unavailable")]
+    [InlineData("Results.StatusCode(429)", "429", "Too Many Requests")]
+    public Task Each_controller_helper_reports_its_code(string expression, string code, string phrase)
     {
         var source = Controller($$"""
                 private const int LocalCode = 412;
@@ -84,7 +84,7 @@ public sealed class FE0001UndocumentedStatusCodeTests
                 [ProducesResponseType(typeof(int), 200)]
                 public object Get(int id) => {|#0:{{expression}}|};
             """);
-        return VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", code, StatusCodeFacts.ReasonPhrase(int.Parse(code, System.Globalization.CultureInfo.InvariantCulture))));
+        return VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", code, phrase));
     }
 
     [Fact]
@@ -171,11 +171,11 @@ public sealed class FE0001UndocumentedStatusCodeTests
     public Task Helpers_in_a_base_controller_in_another_file_are_followed()
     {
         var test = new VerifyCS.Test();
-        test.TestSources.Add(Controller("""
+        test.TestState.Sources.Add(Controller("""
                 [ProducesResponseType(200)]
                 public IActionResult Get(int id) => id > 0 ? Ok() : [|Gone()|];
             """).Replace("ControllerBase", "FlightsBase"));
-        test.TestSources.Add("""
+        test.TestState.Sources.Add("""
             using Microsoft.AspNetCore.Mvc;
 
             public abstract class FlightsBase : ControllerBase
@@ -395,7 +395,7 @@ public sealed class FE0001UndocumentedStatusCodeTests
                     [ProducesResponseType(200)]
                     public IActionResult Get(int id) => id switch { 0 => Unauthorized(), 1 => StatusCode(500), 2 => [|NotFound()|], _ => Ok() };
                 """),
-            EditorConfig = "flight_errors.documented_status_codes = 401, 500",
+            EditorConfig = $"{OptionKeys.DocumentedStatusCodes()} = 401, 500",
         };
         return test.RunAsync();
     }
@@ -409,7 +409,7 @@ public sealed class FE0001UndocumentedStatusCodeTests
                     [ProducesResponseType(200)]
                     public IActionResult Get(int id) => id switch { 0 => [|Unauthorized()|], 1 => NotFound(), _ => Ok() };
                 """),
-            EditorConfig = "flight_errors.documented_status_codes = 401\nflight_errors.FE0001.documented_status_codes = 404",
+            EditorConfig = $"{OptionKeys.DocumentedStatusCodes()} = 401\n{OptionKeys.DocumentedStatusCodes(DiagnosticIds.UndocumentedStatusCode)} = 404",
         };
         return test.RunAsync();
     }
@@ -421,13 +421,13 @@ public sealed class FE0001UndocumentedStatusCodeTests
         // gets its own.
         var test = new VerifyCS.Test
         {
-            EditorConfig = "flight_errors.documented_status_codes = 404\n\n[Test1.cs]\nflight_errors.documented_status_codes = 409",
+            EditorConfig = $"{OptionKeys.DocumentedStatusCodes()} = 404\n\n[Test1.cs]\n{OptionKeys.DocumentedStatusCodes()} = 409",
         };
-        test.TestSources.Add(Controller("""
+        test.TestState.Sources.Add(Controller("""
                 [ProducesResponseType(200)]
                 public IActionResult Get(int id) => id switch { 0 => NotFound(), 1 => [|Conflict()|], _ => Ok() };
             """));
-        test.TestSources.Add("""
+        test.TestState.Sources.Add("""
             using Microsoft.AspNetCore.Mvc;
 
             [ApiController]
@@ -438,7 +438,7 @@ public sealed class FE0001UndocumentedStatusCodeTests
                 public IActionResult Get(int id) => id switch { 0 => [|NotFound()|], 1 => Conflict(), _ => Ok() };
             }
             """);
-        test.TestSources.Add("""
+        test.TestState.Sources.Add("""
             using Microsoft.AspNetCore.Mvc;
 
             [ApiController]
@@ -461,7 +461,7 @@ public sealed class FE0001UndocumentedStatusCodeTests
                     [ProducesResponseType(200)]
                     public IActionResult Get(int id) => id == 0 ? [|NotFound()|] : Ok();
                 """),
-            EditorConfig = "flight_errors.documented_status_codes = lots, 9999\nflight_errors.controller_scope = sideways",
+            EditorConfig = $"{OptionKeys.DocumentedStatusCodes()} = lots, 9999\n{OptionKeys.ControllerScope()} = sideways",
         };
         return test.RunAsync();
     }
@@ -486,7 +486,7 @@ public sealed class FE0001UndocumentedStatusCodeTests
                     [ProducesResponseType(200)]
                     public IActionResult Get(int id) => id == 0 ? [|NotFound()|] : Ok();
                 """, attributes: ""),
-            EditorConfig = "flight_errors.controller_scope = all",
+            EditorConfig = $"{OptionKeys.ControllerScope()} = all",
         };
         return test.RunAsync();
     }
@@ -773,7 +773,7 @@ public sealed class FE0001UndocumentedStatusCodeTests
                     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
                     public IActionResult Get(int id) => id > 0 ? Ok() : Problem(statusCode: 503);
                 """, attributes: ""),
-            EditorConfig = "flight_errors.controller_scope = all",
+            EditorConfig = $"{OptionKeys.ControllerScope()} = all",
         };
         return test.RunAsync();
     }
@@ -796,7 +796,7 @@ public sealed class FE0001UndocumentedStatusCodeTests
     [Fact]
     public Task Fix_all_fixes_every_action_of_every_controller()
     {
-        return VerifyCS.VerifyFixAllAsync(Usings + """
+        return VerifyCS.VerifyCodeFixAsync(Usings + """
             [ApiController]
             public sealed class FlightsController : ControllerBase
             {
@@ -839,7 +839,7 @@ public sealed class FE0001UndocumentedStatusCodeTests
     [Fact]
     public Task Fix_all_with_document_all_key_matches_single_fixes()
     {
-        return VerifyCS.VerifyFixAllAsync(Controller("""
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
                 [ProducesResponseType(StatusCodes.Status200OK)]
                 public IActionResult Get(int id) => id switch { 0 => [|NotFound()|], 1 => [|Conflict()|], _ => Ok() };
             """), Controller("""

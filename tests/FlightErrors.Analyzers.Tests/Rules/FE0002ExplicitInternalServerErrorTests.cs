@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using FlightErrors.Analyzers.Tests.Verification;
 using VerifyCS = FlightErrors.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
     FlightErrors.Analyzers.ExplicitInternalServerErrorAnalyzer,
     FlightErrors.Analyzers.ExplicitInternalServerErrorCodeFix>;
@@ -151,7 +152,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
 
                 [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
                 public IActionResult Post() => Problem("Upstream failed", statusCode: StatusCodes.Status503ServiceUnavailable);
-            """), ExplicitInternalServerErrorCodeFix.Return503Key);
+            """), "FE0002.Return503");
     }
 
     // dotnet format fixes FE0001 from the diagnostics it found first (issue 5): the new code must come documented.
@@ -179,25 +180,20 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                 [ProducesResponseType<int>(StatusCodes.Status200OK)]
                 [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
                 public ActionResult<int> Find(int id) => id > 0 ? id : Problem(statusCode: StatusCodes.Status503ServiceUnavailable);
-            """), ExplicitInternalServerErrorCodeFix.Return503Key);
+            """), "FE0002.Return503");
     }
 
     [Fact]
     public Task Return_503_keeps_an_exceptions_text_out_of_the_detail()
     {
-        // The single fix; Fix All rethrows inside a catch (see below).
-        return new VerifyCS.Test
-        {
-            CodeActionEquivalenceKey = ExplicitInternalServerErrorCodeFix.Return503Key,
-            CodeFixTestBehaviors = Verification.CodeFixTestBehaviors.SkipFixAll,
-            TestCode = Controller("""
+        // The single fix returns 503; Fix All started with the same key rethrows inside a catch (see below).
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
                 public IActionResult Get()
                 {
                     try { return Ok(); }
                     catch (InvalidOperationException ex) { return [|StatusCode(500, $"Lookup failed: {ex.Message}")|]; }
                 }
-            """),
-            FixedCode = Controller("""
+            """), Controller("""
                 [ProducesResponseType(StatusCodes.Status200OK)]
                 [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
                 public IActionResult Get()
@@ -205,14 +201,19 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                     try { return Ok(); }
                     catch (InvalidOperationException) { return Problem(statusCode: StatusCodes.Status503ServiceUnavailable); }
                 }
-            """),
-        }.RunAsync();
+            """), Controller("""
+                public IActionResult Get()
+                {
+                    try { return Ok(); }
+                    catch (InvalidOperationException) { throw; }
+                }
+            """), "FE0002.Return503");
     }
 
     [Fact]
     public Task Rethrow_keeps_an_exception_variable_the_filter_or_a_lambda_reads()
     {
-        return VerifyCS.VerifyFixAllAsync(Controller("""
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
                 public IActionResult Get()
                 {
                     try { return Ok(); }
@@ -238,7 +239,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
             """), Controller("""
                 [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
                 public IActionResult Get() => (IActionResult)Problem(statusCode: StatusCodes.Status503ServiceUnavailable);
-            """), ExplicitInternalServerErrorCodeFix.Return503Key);
+            """), "FE0002.Return503");
     }
 
     [Fact]
@@ -249,7 +250,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
             """), Controller("""
                 [ProducesResponseType(StatusCodes.Status502BadGateway)]
                 public IActionResult Get() => Problem(statusCode: StatusCodes.Status502BadGateway, title: "Upstream");
-            """), ExplicitInternalServerErrorCodeFix.Return502Key);
+            """), "FE0002.Return502");
     }
 
     [Fact]
@@ -266,13 +267,13 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                 {
                     Response.StatusCode = StatusCodes.Status504GatewayTimeout;
                 }
-            """), ExplicitInternalServerErrorCodeFix.Return504Key);
+            """), "FE0002.Return504");
     }
 
     [Fact]
     public Task Fix_all_rethrows_in_every_catch()
     {
-        return VerifyCS.VerifyFixAllAsync(Controller("""
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
                 public IActionResult Get()
                 {
                     try { return Ok(); }
@@ -292,12 +293,10 @@ public sealed class FE0002ExplicitInternalServerErrorTests
     // dotnet format runs Fix All with the key of the first diagnostic it meets (issue 5). A bulk fix cannot tell a
     // known upstream failure from an unexpected one: inside a catch it always rethrows; outside, a rethrow Fix All
     // gives the first fix, 503, and a 502 Fix All gives 502.
-    [Theory]
-    [InlineData(ExplicitInternalServerErrorCodeFix.RethrowKey, "Status503ServiceUnavailable")]
-    [InlineData(ExplicitInternalServerErrorCodeFix.Return502Key, "Status502BadGateway")]
-    public Task Fix_all_rethrows_inside_catch_blocks_and_returns_a_code_elsewhere(string equivalenceKey, string code)
+    [Fact]
+    public async Task Fix_all_rethrows_inside_catch_blocks_and_returns_a_code_elsewhere()
     {
-        return VerifyCS.VerifyFixAllAsync(Controller("""
+        var source = Controller("""
                 public IActionResult Get(int id)
                 {
                     if (id < 0)
@@ -308,20 +307,63 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                     try { return Ok(); }
                     catch (InvalidOperationException) { return [|StatusCode(500, "boom")|]; }
                 }
-            """), Controller($$"""
-                [ProducesResponseType(StatusCodes.Status200OK)]
-                [ProducesResponseType(StatusCodes.{{code}})]
+            """);
+
+        // Rethrow: one at a time it applies inside the catch only; Fix All returns 503 outside.
+        await VerifyCS.VerifyCodeFixAsync(source, Controller("""
                 public IActionResult Get(int id)
                 {
                     if (id < 0)
                     {
-                        return Problem(statusCode: StatusCodes.{{code}});
+                        return [|StatusCode(500)|];
                     }
 
                     try { return Ok(); }
                     catch (InvalidOperationException) { throw; }
                 }
-            """), equivalenceKey);
+            """), Controller("""
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
+                public IActionResult Get(int id)
+                {
+                    if (id < 0)
+                    {
+                        return Problem(statusCode: StatusCodes.Status503ServiceUnavailable);
+                    }
+
+                    try { return Ok(); }
+                    catch (InvalidOperationException) { throw; }
+                }
+            """), ExplicitInternalServerErrorCodeFix.RethrowKey);
+
+        // 502: one at a time it applies everywhere; Fix All still rethrows inside the catch.
+        await VerifyCS.VerifyCodeFixAsync(source, Controller("""
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status502BadGateway)]
+                public IActionResult Get(int id)
+                {
+                    if (id < 0)
+                    {
+                        return Problem(statusCode: StatusCodes.Status502BadGateway);
+                    }
+
+                    try { return Ok(); }
+                    catch (InvalidOperationException) { return Problem(detail: "boom", statusCode: StatusCodes.Status502BadGateway); }
+                }
+            """), Controller("""
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status502BadGateway)]
+                public IActionResult Get(int id)
+                {
+                    if (id < 0)
+                    {
+                        return Problem(statusCode: StatusCodes.Status502BadGateway);
+                    }
+
+                    try { return Ok(); }
+                    catch (InvalidOperationException) { throw; }
+                }
+            """), "FE0002.Return502");
     }
 
     [Fact]
@@ -332,7 +374,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
 
                 private static object Build() => new { code = 42 };
             """);
-        return VerifyCS.VerifyCodeFixAsync(source, source, ExplicitInternalServerErrorCodeFix.Return503Key);
+        return VerifyCS.VerifyCodeFixAsync(source, source, "FE0002.Return503");
     }
 
     // ---- Minimal APIs (issue 4) ---------------------------------------------------------------------------------
@@ -371,7 +413,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
     {
         return new VerifyCS.Test
         {
-            ReferenceSets = [Verification.ReferenceAssemblies.AspNet100],
+            ReferenceSets = [ReferenceSets.AspNet100],
             TestCode = Endpoints("""
                     app.MapGet("/flights", () => {|#0:TypedResults.InternalServerError("boom")|});
             """),
@@ -426,7 +468,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                     app.MapGet("/gates", IResult () => Results.Problem("gate service is down", statusCode: StatusCodes.Status503ServiceUnavailable)).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
             """, """
                 private static IResult Boarding() => Results.Problem(detail: "boarding system is down", statusCode: StatusCodes.Status503ServiceUnavailable);
-            """), ExplicitInternalServerErrorCodeFix.Return503Key);
+            """), "FE0002.Return503");
     }
 
     [Fact]
@@ -439,17 +481,17 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                     app.MapGet("/gates/{id}", IResult (int id) => id > 0 ? Results.Ok(id) : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable))
                         .Produces<int>(StatusCodes.Status200OK)
                         .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-            """), ExplicitInternalServerErrorCodeFix.Return503Key);
+            """), "FE0002.Return503");
     }
 
     [Fact]
     public Task Fix_all_documents_the_503_once_for_a_handler_with_two_500s()
     {
-        return VerifyCS.VerifyFixAllAsync(Endpoints("""
+        return VerifyCS.VerifyCodeFixAsync(Endpoints("""
                     app.MapGet("/gates/{id}", IResult (int id) => id > 1 ? Results.Ok(id) : id == 1 ? [|Results.StatusCode(500)|] : [|Results.Problem("down")|]);
             """), Endpoints("""
                     app.MapGet("/gates/{id}", IResult (int id) => id > 1 ? Results.Ok(id) : id == 1 ? Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable) : Results.Problem("down", statusCode: StatusCodes.Status503ServiceUnavailable)).Produces<int>(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-            """), ExplicitInternalServerErrorCodeFix.Return503Key);
+            """), "FE0002.Return503");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using FlightErrors.Analyzers.Tests.Verification;
 using VerifyCS = FlightErrors.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
     FlightErrors.Analyzers.ErrorBodyNotProblemDetailsAnalyzer,
     FlightErrors.Analyzers.ErrorBodyNotProblemDetailsCodeFix>;
@@ -116,7 +117,7 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
     [Fact]
     public Task Fix_all_rewrites_every_error_body()
     {
-        return VerifyCS.VerifyFixAllAsync(Controller("""
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
                 public IActionResult Get(int id) => id switch { 0 => [|NotFound("none")|], 1 => [|Conflict("taken")|], _ => Ok("fine") };
             """), Controller("""
                 public IActionResult Get(int id) => id switch { 0 => Problem(detail: "none", statusCode: StatusCodes.Status404NotFound), 1 => Problem(detail: "taken", statusCode: StatusCodes.Status409Conflict), _ => Ok("fine") };
@@ -125,16 +126,23 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
 
     // dotnet format runs Fix All with the key of the first diagnostic it meets (issue 5): whichever kind starts it,
     // every error body is rewritten in one pass.
-    [Theory]
-    [InlineData(ErrorBodyNotProblemDetailsCodeFix.UseProblemKey)]
-    [InlineData(ErrorBodyNotProblemDetailsCodeFix.UseValidationProblemKey)]
-    public Task Fix_all_rewrites_text_and_field_error_bodies_together(string equivalenceKey)
+    [Fact]
+    public async Task Fix_all_rewrites_text_and_field_error_bodies_together()
     {
-        return VerifyCS.VerifyFixAllAsync(Controller("""
+        var source = Controller("""
                 public IActionResult Get(int id) => id switch { 0 => [|BadRequest("bad building code")|], 1 => [|BadRequest(ModelState)|], _ => Ok("fine") };
-            """), Controller("""
+            """);
+        var batchFixed = Controller("""
                 public IActionResult Get(int id) => id switch { 0 => Problem(detail: "bad building code", statusCode: StatusCodes.Status400BadRequest), 1 => ValidationProblem(ModelState), _ => Ok("fine") };
-            """), equivalenceKey);
+            """);
+
+        // One at a time, a key fixes only the bodies it applies to; Fix All started from either fixes both.
+        await VerifyCS.VerifyCodeFixAsync(source, Controller("""
+                public IActionResult Get(int id) => id switch { 0 => Problem(detail: "bad building code", statusCode: StatusCodes.Status400BadRequest), 1 => [|BadRequest(ModelState)|], _ => Ok("fine") };
+            """), batchFixed, ErrorBodyNotProblemDetailsCodeFix.UseProblemKey);
+        await VerifyCS.VerifyCodeFixAsync(source, Controller("""
+                public IActionResult Get(int id) => id switch { 0 => [|BadRequest("bad building code")|], 1 => ValidationProblem(ModelState), _ => Ok("fine") };
+            """), batchFixed, ErrorBodyNotProblemDetailsCodeFix.UseValidationProblemKey);
     }
 
     [Fact]
@@ -240,13 +248,13 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
         Assert.Equal(8192 - 9, startup.IndexOf("UseStatusCodePages", System.StringComparison.Ordinal));
 
         var test = new VerifyCS.Test();
-        test.TestSources.Add(Endpoints("""
+        test.TestState.Sources.Add(Endpoints("""
                     app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok("fine") : Results.NotFound());
             """, """
                 public static void Services(WebApplicationBuilder builder) =>
                     Microsoft.Extensions.DependencyInjection.ProblemDetailsServiceCollectionExtensions.AddProblemDetails(builder.Services);
             """));
-        test.TestSources.Add(startup);
+        test.TestState.Sources.Add(startup);
         return test.RunAsync();
     }
 
@@ -332,7 +340,7 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
             """);
         return new VerifyCS.Test
         {
-            ReferenceSets = [Verification.ReferenceAssemblies.AspNet80],
+            ReferenceSets = [ReferenceSets.AspNet80],
             TestCode = source,
             FixedCode = source,
         }.RunAsync();
