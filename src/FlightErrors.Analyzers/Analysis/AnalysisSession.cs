@@ -98,9 +98,9 @@ internal sealed class AnalysisSession
     /// <summary>
     /// What an endpoint documents, with <paramref name="documentedCodes"/> (codes the configuration declares documented
     /// everywhere) added; null for code that documents nothing itself (helpers, filters, other controller members).
-    /// Read when asked, not kept: FE0001 asks once per endpoint and FE0002 only for one that makes a 500, and a cache
-    /// per endpoint cost more than it saved (0.5 MB more allocated on 2,100 endpoints). What is shared is cached in
-    /// the reader: the response attributes of each controller type and its bases.
+    /// Read when asked, not kept: rules ask once per endpoint, or only for the few endpoints they report on, and a
+    /// cache per endpoint cost more than it saved (0.5 MB more allocated on 2,100 endpoints). What is shared is cached
+    /// in the reader: the response attributes of each controller type and its bases.
     /// </summary>
     public DeclaredResponses? DeclaredFor(in Endpoint endpoint, ImmutableHashSet<int> documentedCodes, SemanticModelSource semanticModels, CancellationToken cancellationToken)
     {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace FlightErrors.Analyzers;
@@ -85,12 +84,13 @@ internal readonly struct SourceSpan : IEquatable<SourceSpan>
 internal readonly struct ProducedResponse
 {
     public ProducedResponse(int statusCode, BodyKind body, ITypeSymbol? bodyType, SyntaxNode origin, SyntaxNode producer, BodylessWriter bodylessWriter)
-        : this(statusCode, body, bodyType, new SourceSpan(origin), new SourceSpan(producer), bodylessWriter)
+        : this(statusCode, body, bodyType, new SourceSpan(origin), new SourceSpan(producer), bodylessWriter, isDirect: true)
     {
     }
 
-    private ProducedResponse(int statusCode, BodyKind body, ITypeSymbol? bodyType, SourceSpan origin, SourceSpan producer, BodylessWriter bodylessWriter)
+    private ProducedResponse(int statusCode, BodyKind body, ITypeSymbol? bodyType, SourceSpan origin, SourceSpan producer, BodylessWriter bodylessWriter, bool isDirect)
     {
+        _isDirect = isDirect;
         StatusCode = statusCode;
         Body = body;
         BodyType = bodyType;
@@ -98,6 +98,10 @@ internal readonly struct ProducedResponse
         Producer = producer;
         BodylessWriter = bodylessWriter;
     }
+
+    // Made by the walked body itself, not by a helper it calls (a method, or a local function nested in it). The walk
+    // does not enter nested lambdas or local functions, so a direct response is never in one.
+    private readonly bool _isDirect;
 
     public int StatusCode { get; }
 
@@ -115,31 +119,15 @@ internal readonly struct ProducedResponse
     /// <summary>For a response without a body, who writes one (see <see cref="BodyClassifier.IsEmptyError"/>).</summary>
     public BodylessWriter BodylessWriter { get; }
 
-    public ProducedResponse WithOrigin(SyntaxNode origin) => new(StatusCode, Body, BodyType, new SourceSpan(origin), Producer, BodylessWriter);
+    /// <summary>The response as the caller of the helper that made it yields it.</summary>
+    public ProducedResponse WithOrigin(SyntaxNode origin) => new(StatusCode, Body, BodyType, new SourceSpan(origin), Producer, BodylessWriter, isDirect: false);
 
     /// <summary>
     /// Whether the response is created in <paramref name="declaration"/>'s own body, rather than in a helper it calls or
     /// in a lambda or local function nested in it (those are endpoints of their own).
     /// </summary>
-    public bool IsProducedWithin(SyntaxNode declaration)
-    {
-        if (Producer.Tree != declaration.SyntaxTree || !declaration.Span.Contains(Producer.Span))
-        {
-            return false;
-        }
-
-        // The declaration is being analyzed, so its nodes are at hand: finding the producer among them costs a descent.
-        var producer = declaration.FindNode(Producer.Span, getInnermostNodeForTie: true);
-        for (var node = producer.Parent; node is not null && node != declaration; node = node.Parent)
-        {
-            if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public bool IsProducedWithin(SyntaxNode declaration) =>
+        _isDirect && Producer.Tree == declaration.SyntaxTree && declaration.Span.Contains(Producer.Span);
 }
 
 /// <summary>

@@ -41,8 +41,8 @@ internal sealed partial class ResponseInference
 
     /// <summary>
     /// One response list per thread, reused from walk to walk: every method the rules look at is walked, and growing a
-    /// fresh list each time was the rules' largest allocation (docs/performance.md). A nested walk (a helper) that
-    /// finds the list taken makes its own.
+    /// fresh list each time was the rules' largest allocation (docs/architecture.md#invariants). A nested walk (a
+    /// helper) that finds the list taken makes its own.
     /// </summary>
     [ThreadStatic]
     private static List<ProducedResponse>? t_spareResponses;

@@ -152,7 +152,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
 
                 [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
                 public IActionResult Post() => Problem("Upstream failed", statusCode: StatusCodes.Status503ServiceUnavailable);
-            """), "FE0002.Return503");
+            """), ExplicitInternalServerErrorCodeFix.Return503Key);
     }
 
     // dotnet format fixes FE0001 from the diagnostics it found first (issue 5): the new code must come documented.
@@ -180,7 +180,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                 [ProducesResponseType<int>(StatusCodes.Status200OK)]
                 [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
                 public ActionResult<int> Find(int id) => id > 0 ? id : Problem(statusCode: StatusCodes.Status503ServiceUnavailable);
-            """), "FE0002.Return503");
+            """), ExplicitInternalServerErrorCodeFix.Return503Key);
     }
 
     [Fact]
@@ -207,7 +207,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                     try { return Ok(); }
                     catch (InvalidOperationException) { throw; }
                 }
-            """), "FE0002.Return503");
+            """), ExplicitInternalServerErrorCodeFix.Return503Key);
     }
 
     [Fact]
@@ -239,7 +239,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
             """), Controller("""
                 [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
                 public IActionResult Get() => (IActionResult)Problem(statusCode: StatusCodes.Status503ServiceUnavailable);
-            """), "FE0002.Return503");
+            """), ExplicitInternalServerErrorCodeFix.Return503Key);
     }
 
     [Fact]
@@ -250,7 +250,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
             """), Controller("""
                 [ProducesResponseType(StatusCodes.Status502BadGateway)]
                 public IActionResult Get() => Problem(statusCode: StatusCodes.Status502BadGateway, title: "Upstream");
-            """), "FE0002.Return502");
+            """), ExplicitInternalServerErrorCodeFix.Return502Key);
     }
 
     [Fact]
@@ -267,7 +267,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                 {
                     Response.StatusCode = StatusCodes.Status504GatewayTimeout;
                 }
-            """), "FE0002.Return504");
+            """), ExplicitInternalServerErrorCodeFix.Return504Key);
     }
 
     [Fact]
@@ -363,7 +363,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                     try { return Ok(); }
                     catch (InvalidOperationException) { throw; }
                 }
-            """), "FE0002.Return502");
+            """), ExplicitInternalServerErrorCodeFix.Return502Key);
     }
 
     [Fact]
@@ -374,7 +374,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
 
                 private static object Build() => new { code = 42 };
             """);
-        return VerifyCS.VerifyCodeFixAsync(source, source, "FE0002.Return503");
+        return VerifyCS.VerifyCodeFixAsync(source, source, ExplicitInternalServerErrorCodeFix.Return503Key);
     }
 
     // ---- Minimal APIs (issue 4) ---------------------------------------------------------------------------------
@@ -468,7 +468,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                     app.MapGet("/gates", IResult () => Results.Problem("gate service is down", statusCode: StatusCodes.Status503ServiceUnavailable)).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
             """, """
                 private static IResult Boarding() => Results.Problem(detail: "boarding system is down", statusCode: StatusCodes.Status503ServiceUnavailable);
-            """), "FE0002.Return503");
+            """), ExplicitInternalServerErrorCodeFix.Return503Key);
     }
 
     [Fact]
@@ -481,7 +481,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                     app.MapGet("/gates/{id}", IResult (int id) => id > 0 ? Results.Ok(id) : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable))
                         .Produces<int>(StatusCodes.Status200OK)
                         .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-            """), "FE0002.Return503");
+            """), ExplicitInternalServerErrorCodeFix.Return503Key);
     }
 
     [Fact]
@@ -491,7 +491,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                     app.MapGet("/gates/{id}", IResult (int id) => id > 1 ? Results.Ok(id) : id == 1 ? [|Results.StatusCode(500)|] : [|Results.Problem("down")|]);
             """), Endpoints("""
                     app.MapGet("/gates/{id}", IResult (int id) => id > 1 ? Results.Ok(id) : id == 1 ? Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable) : Results.Problem("down", statusCode: StatusCodes.Status503ServiceUnavailable)).Produces<int>(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-            """), "FE0002.Return503");
+            """), ExplicitInternalServerErrorCodeFix.Return503Key);
     }
 
     [Fact]
