@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace FlightErrors.Analyzers;
 
@@ -29,7 +31,13 @@ internal readonly struct EndpointFacts
     /// The responses created in the endpoint's own body, once per producing expression: rules about how a response is
     /// produced report there, so a helper used by several actions is reported once, in the helper.
     /// </summary>
-    public ProducedHereResponses ProducedHere() => new(Responses.Responses, Endpoint.Declaration);
+    public ProducedHereResponses ProducedHere() =>
+        Endpoint.Route is { IsLambda: false }
+            ? new(ImmutableArray<ProducedResponse>.Empty, Endpoint.Declaration) // made in the method, reported there
+            : new(Responses.Responses, Endpoint.Declaration);
+
+    /// <summary>Where a span of the endpoint's responses is (<see cref="ProducedResponse.Origin"/>, or the producer of one made here).</summary>
+    public Location LocationOf(TextSpan span) => Location.Create(Endpoint.Declaration.SyntaxTree, span);
 
     /// <summary>
     /// What the endpoint documents, counting <paramref name="documentedCodes"/> as documented; null for code that

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -53,50 +52,27 @@ internal enum BodylessWriter : byte
 }
 
 /// <summary>
-/// A place in source: a tree and a span. Kept instead of a syntax node, which would keep the red nodes of the method
-/// around it alive (the compiler holds a type's members weakly).
-/// </summary>
-internal readonly struct SourceSpan : IEquatable<SourceSpan>
-{
-    public SourceSpan(SyntaxNode node)
-    {
-        Tree = node.SyntaxTree;
-        Span = node.Span;
-    }
-
-    public SyntaxTree Tree { get; }
-
-    public TextSpan Span { get; }
-
-    public Location ToLocation() => Location.Create(Tree, Span);
-
-    public bool Equals(SourceSpan other) => Tree == other.Tree && Span == other.Span;
-
-    public override bool Equals(object? obj) => obj is SourceSpan other && Equals(other);
-
-    public override int GetHashCode() => Span.GetHashCode();
-}
-
-/// <summary>
-/// One response an endpoint can produce on one return path. A value: status code, body, places in source, never
-/// operations or syntax nodes, so that what the session caches per method keeps nothing of the method alive.
+/// One response an endpoint can produce on one return path. A value: status code, body and spans, never operations or
+/// syntax nodes, so that what the session caches per method keeps nothing of the method alive (a syntax node would
+/// keep the red nodes around it, which the compiler holds weakly). The spans are in the tree of the body the
+/// responses were inferred from: the endpoint's own.
 /// </summary>
 internal readonly struct ProducedResponse
 {
     public ProducedResponse(int statusCode, BodyKind body, ITypeSymbol? bodyType, SyntaxNode origin, SyntaxNode producer, BodylessWriter bodylessWriter)
-        : this(statusCode, body, bodyType, new SourceSpan(origin), new SourceSpan(producer), bodylessWriter, isDirect: true)
+        : this(statusCode, body, bodyType, origin.Span, producer.Span, bodylessWriter, isDirect: true)
     {
     }
 
-    private ProducedResponse(int statusCode, BodyKind body, ITypeSymbol? bodyType, SourceSpan origin, SourceSpan producer, BodylessWriter bodylessWriter, bool isDirect)
+    private ProducedResponse(int statusCode, BodyKind body, ITypeSymbol? bodyType, TextSpan origin, TextSpan producer, BodylessWriter bodylessWriter, bool isDirect)
     {
-        _isDirect = isDirect;
         StatusCode = statusCode;
         Body = body;
         BodyType = bodyType;
         Origin = origin;
         Producer = producer;
         BodylessWriter = bodylessWriter;
+        _isDirect = isDirect;
     }
 
     // Made by the walked body itself, not by a helper it calls (a method, or a local function nested in it). The walk
@@ -111,23 +87,25 @@ internal readonly struct ProducedResponse
     public ITypeSymbol? BodyType { get; }
 
     /// <summary>The expression in the endpoint's own body that yields the response: where diagnostics about documenting it go.</summary>
-    public SourceSpan Origin { get; }
+    public TextSpan Origin { get; }
 
-    /// <summary>The expression that creates the response; differs from <see cref="Origin"/> when a helper method creates it.</summary>
-    public SourceSpan Producer { get; }
+    /// <summary>
+    /// The expression that creates the response; differs from <see cref="Origin"/> when a helper creates it, and is then
+    /// in the helper's tree, so it is read only for responses produced here (<see cref="IsProducedWithin"/>).
+    /// </summary>
+    public TextSpan Producer { get; }
 
     /// <summary>For a response without a body, who writes one (see <see cref="BodyClassifier.IsEmptyError"/>).</summary>
     public BodylessWriter BodylessWriter { get; }
 
     /// <summary>The response as the caller of the helper that made it yields it.</summary>
-    public ProducedResponse WithOrigin(SyntaxNode origin) => new(StatusCode, Body, BodyType, new SourceSpan(origin), Producer, BodylessWriter, isDirect: false);
+    public ProducedResponse WithOrigin(SyntaxNode origin) => new(StatusCode, Body, BodyType, origin.Span, Producer, BodylessWriter, isDirect: false);
 
     /// <summary>
-    /// Whether the response is created in <paramref name="declaration"/>'s own body, rather than in a helper it calls or
-    /// in a lambda or local function nested in it (those are endpoints of their own).
+    /// Whether the response is created in <paramref name="declaration"/>'s own body (whose responses these are), rather
+    /// than in a helper it calls or in a lambda or local function nested in it (those are endpoints of their own).
     /// </summary>
-    public bool IsProducedWithin(SyntaxNode declaration) =>
-        _isDirect && Producer.Tree == declaration.SyntaxTree && declaration.Span.Contains(Producer.Span);
+    public bool IsProducedWithin(SyntaxNode declaration) => _isDirect && declaration.Span.Contains(Producer);
 }
 
 /// <summary>

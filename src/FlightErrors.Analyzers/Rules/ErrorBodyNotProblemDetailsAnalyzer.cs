@@ -33,7 +33,7 @@ public sealed class ErrorBodyNotProblemDetailsAnalyzer : DiagnosticAnalyzer
 
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.FE0003,
-                response.Producer.ToLocation(),
+                endpoint.LocationOf(response.Producer),
                 FixProperties.Body(response.Body, response.StatusCode),
                 endpoint.Endpoint.Name,
                 response.StatusCode.ToString(CultureInfo.InvariantCulture),

@@ -42,7 +42,7 @@ public sealed class ExplicitInternalServerErrorAnalyzer : DiagnosticAnalyzer
                 properties = DocumentationOfAlternatives(in endpoint, in context, out additionalLocations);
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.FE0002, response.Producer.ToLocation(), additionalLocations, properties, endpoint.Endpoint.Name));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.FE0002, endpoint.LocationOf(response.Producer), additionalLocations, properties, endpoint.Endpoint.Name));
         }
     }
 

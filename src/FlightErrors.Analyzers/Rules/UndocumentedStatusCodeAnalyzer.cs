@@ -47,7 +47,7 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
             {
                 missing.Add(response);
             }
-            else if (response.Origin.Span.Start < missing[index].Origin.Span.Start)
+            else if (response.Origin.Start < missing[index].Origin.Start)
             {
                 missing[index] = response;
             }
@@ -65,7 +65,7 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
             FixProperties.SetStatusCode(properties, response.StatusCode);
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.FE0001,
-                Where(endpoint.Endpoint.Route, in response),
+                Where(in endpoint, in response),
                 additionalLocations,
                 properties.ToImmutable(),
                 endpoint.Endpoint.Name,
@@ -79,8 +79,8 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
     /// mapped. A diagnostic stays in the member being analyzed: the IDE, which analyzes one member at a time, drops
     /// what an endpoint reports into another member (or file), though a build keeps it.
     /// </summary>
-    private static Location Where(RouteHandler? route, in ProducedResponse response) =>
-        route is { IsLambda: false } ? route.HandlerSyntax.GetLocation() : response.Origin.ToLocation();
+    private static Location Where(in EndpointFacts endpoint, in ProducedResponse response) =>
+        endpoint.Endpoint.Route is { IsLambda: false } route ? route.HandlerSyntax.GetLocation() : endpoint.LocationOf(response.Origin);
 
     private static int IndexOf(List<ProducedResponse> responses, int statusCode)
     {
