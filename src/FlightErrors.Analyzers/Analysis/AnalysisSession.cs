@@ -21,21 +21,13 @@ internal sealed class AnalysisSession
 
     private AnalysisSession(KnownTypes types, FlightErrorsOptions.Cache options)
     {
-        Types = types;
-        var controllers = new ControllerActions(types);
-        var routes = new RouteHandlers(types);
-        Finder = new EndpointFinder(types, controllers, routes, options);
-        Bodies = new BodyClassifier(types);
-        Inference = new ResponseInference(types, Bodies);
+        Finder = new EndpointFinder(types, new ControllerActions(types), new RouteHandlers(types), options);
+        Inference = new ResponseInference(types, new BodyClassifier(types));
         Declarations = new DeclarationReader(types);
         _application = new Lazy<ApplicationFacts>(() => ApplicationFacts.Find(types.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    public KnownTypes Types { get; }
-
     public EndpointFinder Finder { get; }
-
-    public BodyClassifier Bodies { get; }
 
     public ResponseInference Inference { get; }
 
@@ -82,7 +74,8 @@ internal sealed class AnalysisSession
 
     /// <summary>
     /// The responses of a method, lambda or local function whose body is <paramref name="body"/>: the first rule to
-    /// reach it infers them, the others read them.
+    /// reach it infers them, the others read them (two rules racing on the same body may both infer; the results are
+    /// equal, and one is kept).
     /// </summary>
     public EndpointResponses ResponsesOf(IMethodSymbol method, IOperation body, SemanticModelSource semanticModels, CancellationToken cancellationToken)
     {

@@ -13,11 +13,13 @@ internal readonly struct EndpointFacts
 {
     private readonly AnalysisSession _session;
     private readonly SemanticModelSource _semanticModels;
+    private readonly SyntaxTree _bodyTree;
 
-    public EndpointFacts(in Endpoint endpoint, EndpointResponses responses, AnalysisSession session, SemanticModelSource semanticModels)
+    public EndpointFacts(in Endpoint endpoint, EndpointResponses responses, SyntaxTree bodyTree, AnalysisSession session, SemanticModelSource semanticModels)
     {
         Endpoint = endpoint;
         Responses = responses;
+        _bodyTree = bodyTree;
         _session = session;
         _semanticModels = semanticModels;
     }
@@ -29,15 +31,19 @@ internal readonly struct EndpointFacts
 
     /// <summary>
     /// The responses created in the endpoint's own body, once per producing expression: rules about how a response is
-    /// produced report there, so a helper used by several actions is reported once, in the helper.
+    /// produced report there, so a helper used by several actions is reported once, in the helper. A method-group
+    /// route handler has none at its <c>Map*</c> call: they are made, and reported, in the method.
     /// </summary>
     public ProducedHereResponses ProducedHere() =>
-        Endpoint.Route is { IsLambda: false }
-            ? new(ImmutableArray<ProducedResponse>.Empty, Endpoint.Declaration) // made in the method, reported there
+        Endpoint.Route is { IsLambda: false } || _bodyTree != Endpoint.Declaration.SyntaxTree
+            ? new(ImmutableArray<ProducedResponse>.Empty, Endpoint.Declaration)
             : new(Responses.Responses, Endpoint.Declaration);
 
-    /// <summary>Where a span of the endpoint's responses is (<see cref="ProducedResponse.Origin"/>, or the producer of one made here).</summary>
-    public Location LocationOf(TextSpan span) => Location.Create(Endpoint.Declaration.SyntaxTree, span);
+    /// <summary>
+    /// Where a span of the endpoint's responses is (<see cref="ProducedResponse.Origin"/>, or the producer of one made
+    /// here): in the tree of the body they were inferred from.
+    /// </summary>
+    public Location LocationOf(TextSpan span) => Location.Create(_bodyTree, span);
 
     /// <summary>
     /// What the endpoint documents, counting <paramref name="documentedCodes"/> as documented; null for code that

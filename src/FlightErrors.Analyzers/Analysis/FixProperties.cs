@@ -42,9 +42,10 @@ internal static class FixProperties
     {
         var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
         var responses = facts.Responses;
-        if (!declared.HasResponseMetadata && (!responses.IsComplete || FirstOk(responses) is not null))
+        var ok = FirstOk(responses);
+        if (!declared.HasResponseMetadata && (!responses.IsComplete || ok is not null))
         {
-            properties[ImplicitOkKey] = Entry(200, declared.ImplicitOkType ?? FirstOk(responses)?.BodyType);
+            properties[ImplicitOkKey] = Entry(200, declared.ImplicitOkType ?? ok?.BodyType);
         }
 
         additionalLocations = null;

@@ -11,7 +11,7 @@ namespace FlightErrors.Analyzers;
 
 /// <summary>
 /// A minimal-API endpoint: the <c>Map*</c> call, the handler it maps, its route, and the calls that configure it. A
-/// value (syntax and symbols, no operations): the finder keeps one per <c>Map*</c> call for the compilation.
+/// value (syntax and symbols, no operations): <see cref="RouteHandlers"/> keeps one per <c>Map*</c> call for the compilation.
 /// </summary>
 internal sealed class RouteHandler
 {

@@ -55,7 +55,7 @@ internal readonly struct ProducedHereResponses
             var producer = _responses[index].Producer;
             for (var i = 0; i < index; i++)
             {
-                if (_responses[i].Producer == producer)
+                if (_responses[i].Producer == producer && _responses[i].IsProducedWithin(_declaration))
                 {
                     return true;
                 }

@@ -46,12 +46,18 @@ public sealed class ExplicitInternalServerErrorAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>How the fixes document the alternative they return, when the endpoint documents its codes and not that one.</summary>
+    /// <summary>
+    /// How the fixes document the alternative they return, when the endpoint's codes are checked for documentation and
+    /// it does not document that one: read with the documentation rule's options (its scope and its documented codes),
+    /// so that the fix adds what that rule would ask for, and nothing it would not.
+    /// </summary>
     private static ImmutableDictionary<string, string?>? DocumentationOfAlternatives(in EndpointFacts endpoint, in OperationAnalysisContext context, out Location[]? additionalLocations)
     {
         additionalLocations = null;
-        var documentedCodes = endpoint.Endpoint.Options.DocumentedStatusCodes(Id);
-        if (endpoint.Declared(documentedCodes, context.CancellationToken) is not { IsComplete: true, IsExcludedFromDescription: false } declared)
+        const string documentationRule = DiagnosticIds.UndocumentedStatusCode;
+        if (!endpoint.Endpoint.IsInScope(documentationRule)
+            || endpoint.Declared(endpoint.Endpoint.Options.DocumentedStatusCodes(documentationRule), context.CancellationToken)
+                is not { IsComplete: true, IsExcludedFromDescription: false } declared)
         {
             return null;
         }

@@ -155,6 +155,58 @@ public sealed class FE0002ExplicitInternalServerErrorTests
             """), ExplicitInternalServerErrorCodeFix.Return503Key);
     }
 
+    // The new code is documented as the documentation rule (FE0001) would ask: its own documented codes count.
+    [Fact]
+    public Task Return_503_does_not_document_a_code_the_documentation_rule_counts_as_documented()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                    [ProducesResponseType(StatusCodes.Status200OK)]
+                    public IActionResult Get(int id) => id > 0 ? Ok() : [|StatusCode(500, "The booking service is down")|];
+                """),
+            FixedCode = Controller("""
+                    [ProducesResponseType(StatusCodes.Status200OK)]
+                    public IActionResult Get(int id) => id > 0 ? Ok() : Problem(detail: "The booking service is down", statusCode: StatusCodes.Status503ServiceUnavailable);
+                """),
+            CodeActionEquivalenceKey = ExplicitInternalServerErrorCodeFix.Return503Key,
+            EditorConfig = $"{OptionKeys.DocumentedStatusCodes(DiagnosticIds.UndocumentedStatusCode)} = 503",
+        };
+        return test.RunAsync();
+    }
+
+    // FE0002 checks every controller here, FE0001 only API controllers: the fix documents nothing FE0001 does not check.
+    [Fact]
+    public Task Return_503_documents_nothing_on_a_controller_the_documentation_rule_does_not_check()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.AspNetCore.Mvc;
+
+                public sealed class PagesController : Controller
+                {
+                    [ProducesResponseType(StatusCodes.Status200OK)]
+                    public IActionResult Get(int id) => id > 0 ? Ok() : [|StatusCode(500)|];
+                }
+                """,
+            FixedCode = """
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.AspNetCore.Mvc;
+
+                public sealed class PagesController : Controller
+                {
+                    [ProducesResponseType(StatusCodes.Status200OK)]
+                    public IActionResult Get(int id) => id > 0 ? Ok() : Problem(statusCode: StatusCodes.Status503ServiceUnavailable);
+                }
+                """,
+            CodeActionEquivalenceKey = ExplicitInternalServerErrorCodeFix.Return503Key,
+            EditorConfig = $"{OptionKeys.ControllerScope(DiagnosticIds.ExplicitInternalServerError)} = all",
+        };
+        return test.RunAsync();
+    }
+
     // dotnet format fixes FE0001 from the diagnostics it found first (issue 5): the new code must come documented.
     [Fact]
     public Task Return_503_documents_503_next_to_the_existing_attributes_unless_already_documented()
