@@ -10,6 +10,23 @@ namespace FlightErrors.Analyzers;
 internal sealed partial class DeclarationReader
 {
     /// <summary><c>[ExcludeFromDescription]</c>, or <c>[ApiExplorerSettings(IgnoreApi = true)]</c>.</summary>
+    /// <summary>
+    /// What an <c>[ApiExplorerSettings]</c> among <paramref name="attributes"/> says of visibility in the API
+    /// description (<c>IgnoreApi = true</c> hides); null when there is none.
+    /// </summary>
+    private static bool? ApiExplorerVisibility(ImmutableArray<AttributeData> attributes)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (attribute.AttributeClass is { Name: "ApiExplorerSettingsAttribute" } type && type.IsInNamespace("Microsoft", "AspNetCore", "Mvc"))
+            {
+                return !IsExcludedFromDescription(attribute);
+            }
+        }
+
+        return null;
+    }
+
     private static bool IsExcludedFromDescription(AttributeData attribute)
     {
         switch (attribute.AttributeClass?.Name)
@@ -52,12 +69,15 @@ internal sealed partial class DeclarationReader
         {
             var codes = new HashSet<int>();
             var state = new ReadState();
+            bool? visible = null;
             for (var current = type; current is not null; current = current.BaseType)
             {
-                ReadAttributes(current.GetAttributes(), codes, ref state);
+                var declared = current.GetAttributes();
+                ReadAttributes(declared, codes, ref state);
+                visible ??= ApiExplorerVisibility(declared);
             }
 
-            attributes = _typeAttributes.GetOrAdd(type, new TypeAttributes(codes, state.HasMetadata, state.HasDefault, state.Complete));
+            attributes = _typeAttributes.GetOrAdd(type, new TypeAttributes(codes, state.HasMetadata, state.HasDefault, state.Complete, visible));
         }
 
         return attributes;

@@ -32,9 +32,12 @@ internal sealed partial class DeclarationReader
         var codes = new HashSet<int>(globallyDocumented);
         var state = new ReadState();
 
+        bool? visible = null;
         for (var method = action; method is not null; method = method.OverriddenMethod)
         {
-            ReadAttributes(method.GetAttributes(), codes, ref state);
+            var attributes = method.GetAttributes();
+            ReadAttributes(attributes, codes, ref state);
+            visible ??= ApiExplorerVisibility(attributes);
         }
 
         var controller = TypeAttributesOf(action.ContainingType);
@@ -42,6 +45,10 @@ internal sealed partial class DeclarationReader
         state.HasMetadata |= controller.HasMetadata;
         state.HasDefault |= controller.HasDefault;
         state.Complete &= controller.Complete;
+
+        // ApiExplorer leaves out an action whose [ApiExplorerSettings(IgnoreApi = true)], on the action or else on the
+        // controller or a base, hides it; an action's own settings win over the controller's.
+        state.Excluded = (visible ?? controller.Visible) == false;
 
         // Conventions apply to API controllers only, and only when no response attribute applies at any level.
         if (!state.HasMetadata && isApiController && Convention(action) is { } convention)
@@ -58,7 +65,7 @@ internal sealed partial class DeclarationReader
 
         XmlResponses.Read(action, codes, cancellationToken);
 
-        return new DeclaredResponses(codes, state.HasMetadata, state.HasDefault, state.Complete, ImplicitOkType(returnType));
+        return new DeclaredResponses(codes, state.HasMetadata, state.HasDefault, state.Complete, ImplicitOkType(returnType), state.Excluded);
     }
 
     /// <summary>
@@ -69,7 +76,8 @@ internal sealed partial class DeclarationReader
     public DeclaredResponses ReadRouteHandler(RouteHandler endpoint, ImmutableHashSet<int> globallyDocumented, SemanticModelSource semanticModels, CancellationToken cancellationToken)
     {
         var codes = new HashSet<int>(globallyDocumented);
-        var state = new ReadState { Complete = endpoint.ConventionsComplete };
+        // ApiExplorer describes only endpoints with HTTP-method metadata: Map and MapFallback have none.
+        var state = new ReadState { Complete = endpoint.ConventionsComplete, Excluded = !endpoint.HasHttpMethods };
         var attributes = endpoint.Handler.GetAttributes();
         ReadAttributes(attributes, codes, ref state);
         foreach (var attribute in attributes)
@@ -176,13 +184,17 @@ internal sealed partial class DeclarationReader
 
     private sealed class TypeAttributes
     {
-        public TypeAttributes(HashSet<int> codes, bool hasMetadata, bool hasDefault, bool complete)
+        public TypeAttributes(HashSet<int> codes, bool hasMetadata, bool hasDefault, bool complete, bool? visible)
         {
             Codes = codes;
             HasMetadata = hasMetadata;
             HasDefault = hasDefault;
             Complete = complete;
+            Visible = visible;
         }
+
+        /// <summary>What the nearest <c>[ApiExplorerSettings]</c> on the type or a base says; null when none does.</summary>
+        public bool? Visible { get; }
 
         public HashSet<int> Codes { get; }
 

@@ -15,8 +15,9 @@ namespace FlightErrors.Analyzers;
 /// </summary>
 internal sealed class RouteHandler
 {
-    public RouteHandler(SyntaxNode mapCall, IMethodSymbol handler, SyntaxNode handlerSyntax, bool isLambda, string route, ImmutableArray<SyntaxNode> conventions, bool conventionsComplete)
+    public RouteHandler(SyntaxNode mapCall, IMethodSymbol handler, SyntaxNode handlerSyntax, bool isLambda, string route, bool hasHttpMethods, ImmutableArray<SyntaxNode> conventions, bool conventionsComplete)
     {
+        HasHttpMethods = hasHttpMethods;
         MapCall = mapCall;
         Handler = handler;
         HandlerSyntax = handlerSyntax;
@@ -40,6 +41,12 @@ internal sealed class RouteHandler
 
     /// <summary>How messages name the endpoint: <c>GET /flights/{id}</c>.</summary>
     public string Route { get; }
+
+    /// <summary>
+    /// False for <c>Map</c> and <c>MapFallback</c>, which answer every HTTP method: without HTTP-method metadata the
+    /// endpoint is not in the API description.
+    /// </summary>
+    public bool HasHttpMethods { get; }
 
     /// <summary>
     /// The invocations made on the endpoint's builder and on every group it was mapped on (<c>.Produces*</c>,
@@ -144,7 +151,8 @@ internal sealed class RouteHandlers
         walk.Up(invocation, group: false, depth: 0);
         var prefix = Receiver(invocation) is { } receiver ? walk.Down(receiver) : string.Empty;
         var route = Verb(invocation) + CombinePattern(prefix, PatternOf(invocation, "pattern"));
-        return new RouteHandler(invocation.Syntax, handler, value.Syntax, value is IAnonymousFunctionOperation, route, walk.Calls.ToImmutable(), walk.Complete);
+        var hasHttpMethods = invocation.TargetMethod.Name is not ("Map" or "MapFallback");
+        return new RouteHandler(invocation.Syntax, handler, value.Syntax, value is IAnonymousFunctionOperation, route, hasHttpMethods, walk.Calls.ToImmutable(), walk.Complete);
     }
 
     /// <summary>The lambda or method reference a handler argument holds, seen through delegate conversions.</summary>

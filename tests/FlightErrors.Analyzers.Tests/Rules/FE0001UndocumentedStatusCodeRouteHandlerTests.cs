@@ -245,6 +245,17 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
 
     // ---- What stays silent --------------------------------------------------------------------------------------
 
+    // Map and MapFallback answer every HTTP method: no HTTP-method metadata, so ApiExplorer does not describe them.
+    [Fact]
+    public Task Endpoints_without_http_methods_are_skipped()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    app.Map("/", () => Results.Redirect("/scalar/v1"));
+                    app.Map("/flights/{id}", (int id) => id > 0 ? Results.Ok(new Flight(id)) : Results.NotFound());
+                    app.MapFallback(() => Results.NotFound());
+            """));
+    }
+
     [Fact]
     public Task Builders_out_of_sight_and_excluded_endpoints_are_skipped()
     {

@@ -466,6 +466,58 @@ public sealed class FE0001UndocumentedStatusCodeTests
         return test.RunAsync();
     }
 
+    // ApiExplorer leaves out what [ApiExplorerSettings(IgnoreApi = true)] hides (issue 14): nothing to document.
+    [Theory]
+    [InlineData("[ApiController]\n[ApiExplorerSettings(IgnoreApi = true)]", "")]
+    [InlineData("[ApiController]", "[ApiExplorerSettings(IgnoreApi = true)]")]
+    public Task Actions_hidden_from_the_api_description_are_skipped(string controllerAttributes, string actionAttributes)
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller($$"""
+                {{actionAttributes}}
+                public ActionResult<Flight> Get(int id) => id > 0 ? new Flight(id) : NotFound();
+            """, controllerAttributes));
+    }
+
+    [Fact]
+    public Task A_base_controller_hidden_from_the_api_description_hides_its_derived_controllers_actions()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Usings + """
+            [ApiExplorerSettings(IgnoreApi = true)]
+            public abstract class LegacyControllerBase : ControllerBase
+            {
+            }
+
+            [ApiController]
+            [Route("legacy/flights")]
+            public sealed class LegacyFlightsController : LegacyControllerBase
+            {
+                public ActionResult<Flight> Get(int id) => id > 0 ? new Flight(id) : NotFound();
+            }
+            """ + Model);
+    }
+
+    // The action's own settings win over the controller's, as in ApiExplorer.
+    [Theory]
+    [InlineData("[ApiExplorerSettings(IgnoreApi = false)]")]
+    [InlineData("[ApiExplorerSettings(GroupName = \"v1\")]")]
+    public Task An_action_shown_again_under_a_hidden_controller_is_checked(string actionAttributes)
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller($$"""
+                {{actionAttributes}}
+                public ActionResult<Flight> Get(int id) => id > 0 ? new Flight(id) : {|#0:NotFound()|};
+            """, "[ApiController]\n[ApiExplorerSettings(IgnoreApi = true)]"),
+            VerifyCS.Diagnostic().WithLocation(0).WithMessage("'Get' can return 404 Not Found, which is not documented"));
+    }
+
+    [Fact]
+    public Task A_controller_shown_in_the_api_description_is_checked()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                public ActionResult<Flight> Get(int id) => id > 0 ? new Flight(id) : {|#0:NotFound()|};
+            """, "[ApiController]\n[ApiExplorerSettings(GroupName = \"v1\")]"),
+            VerifyCS.Diagnostic().WithLocation(0).WithMessage("'Get' can return 404 Not Found, which is not documented"));
+    }
+
     // ---- Which types are in scope ------------------------------------------------------------------------------
 
     [Fact]

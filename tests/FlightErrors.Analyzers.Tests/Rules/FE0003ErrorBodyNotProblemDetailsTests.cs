@@ -195,6 +195,18 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
             """), VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}", code, phrase, body));
     }
 
+    // Left out of the API description, the endpoint still answers: its error bodies are still checked (issue 14).
+    [Fact]
+    public Task Endpoints_left_out_of_the_api_description_are_still_checked()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    app.Map("/legacy/{id}", (int id) => id > 0 ? Results.Ok("fine") : {|#0:Results.BadRequest("bad id")|});
+                    app.MapGet("/hidden/{id}", [ApiExplorerSettings(IgnoreApi = true)] (int id) => id > 0 ? Results.Ok("fine") : {|#1:Results.BadRequest("bad id")|});
+            """),
+            VerifyCS.Diagnostic().WithLocation(0).WithMessage("'/legacy/{id}' returns 400 Bad Request with a string body, which is not Problem Details"),
+            VerifyCS.Diagnostic().WithLocation(1).WithMessage("'GET /hidden/{id}' returns 400 Bad Request with a string body, which is not Problem Details"));
+    }
+
     [Fact]
     public Task Route_handler_problem_details_and_auth_results_are_fine()
     {
