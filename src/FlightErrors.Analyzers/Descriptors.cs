@@ -12,7 +12,7 @@ internal static class Descriptors
         Categories.Documentation,
         DiagnosticSeverity.Warning,
         title: "Returned status code is not documented",
-        message: "'{0}' can return {1} {2}, which is not documented",
+        message: "'{0}' can return {1}, which is not documented",
         description: "Every status code an endpoint can return should be listed in its API description "
             + "([ProducesResponseType], conventions, XML <response> or Results<...>) so that clients know to handle it.");
 
@@ -30,7 +30,7 @@ internal static class Descriptors
         Categories.Design,
         DiagnosticSeverity.Warning,
         title: "Error response body is not Problem Details",
-        message: "'{0}' returns {1} {2} with {3}, which is not Problem Details",
+        message: "'{0}' returns {1} with {2}, which is not Problem Details",
         description: "Every error body should be an RFC 9457 Problem Details object (type, title, status, detail, instance, "
             + "and an errors extension for field-level problems) so that clients can handle every error the same way.");
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -36,8 +35,7 @@ public sealed class ErrorBodyNotProblemDetailsAnalyzer : DiagnosticAnalyzer
                 endpoint.LocationOf(response.Producer),
                 FixProperties.Body(response.Body, response.StatusCode),
                 endpoint.Endpoint.Name,
-                response.StatusCode.ToString(CultureInfo.InvariantCulture),
-                StatusCodeFacts.ReasonPhrase(response.StatusCode),
+                StatusCodeFacts.Describe(response.StatusCode),
                 body));
         }
     }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -69,8 +68,7 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
                 additionalLocations,
                 properties.ToImmutable(),
                 endpoint.Endpoint.Name,
-                response.StatusCode.ToString(CultureInfo.InvariantCulture),
-                StatusCodeFacts.ReasonPhrase(response.StatusCode)));
+                StatusCodeFacts.Describe(response.StatusCode)));
         }
     }
 

@@ -39,7 +39,18 @@ public sealed class FE0001UndocumentedStatusCodeTests
                 [ProducesResponseType<Flight>(200)]
                 public ActionResult<Flight> Get(int id) => id > 0 ? new Flight(id) : {|#0:NotFound()|};
             """),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "404", "Not Found"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "404 Not Found"));
+    }
+
+    // A code without a registered reason phrase prints alone, with no stray space (issue 14, item 13).
+    [Fact]
+    public Task Message_prints_a_code_without_a_reason_phrase_cleanly()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [ProducesResponseType(200)]
+                public IActionResult Brew(int id) => id > 0 ? Ok() : {|#0:StatusCode(499)|};
+            """),
+            VerifyCS.Diagnostic().WithLocation(0).WithMessage("'Brew' can return 499, which is not documented"));
     }
 
     [Theory]
@@ -84,7 +95,7 @@ public sealed class FE0001UndocumentedStatusCodeTests
                 [ProducesResponseType(typeof(int), 200)]
                 public object Get(int id) => {|#0:{{expression}}|};
             """);
-        return VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", code, phrase));
+        return VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", code + " " + phrase));
     }
 
     [Fact]
@@ -150,8 +161,8 @@ public sealed class FE0001UndocumentedStatusCodeTests
 
                 private static bool Log(int id) => id != 0;
             """),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "404", "Not Found"),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "410", "Gone"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "404 Not Found"),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "410 Gone"));
     }
 
     [Fact]
@@ -227,7 +238,7 @@ public sealed class FE0001UndocumentedStatusCodeTests
                 [ProducesResponseType(400)]
                 public ActionResult<Flight> Post(Flight flight) => flight.Id > 0 ? {|#0:CreatedAtAction("Get", new { flight.Id }, flight)|} : BadRequest();
             """),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Post", "201", "Created"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Post", "201 Created"));
     }
 
     [Fact]
@@ -272,7 +283,7 @@ public sealed class FE0001UndocumentedStatusCodeTests
                 [ProducesResponseType(404)]
                 public ActionResult<Flight> Get(int id) => id > 0 ? {|#0:new Flight(id)|} : NotFound();
             """),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "200", "OK"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "200 OK"));
     }
 
     [Fact]
@@ -621,7 +632,7 @@ public sealed class FE0001UndocumentedStatusCodeTests
 
                 [ProducesResponseType(200)]
                 public IActionResult Find(int id) => id == 0 ? {|#0:NotFound()|} : Ok();
-            """), VerifyCS.Diagnostic().WithLocation(0).WithArguments("Find", "404", "Not Found"));
+            """), VerifyCS.Diagnostic().WithLocation(0).WithArguments("Find", "404 Not Found"));
     }
 
     [Fact]

@@ -30,7 +30,16 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
                 [HttpGet]
                 public IActionResult Search([FromQuery(Name = "from")] string? origin, int page = 1) =>
                     origin is { Length: 3 } ? Ok(page) : {|#0:BadRequest("Airport codes have three letters.")|};
-            """), VerifyCS.Diagnostic().WithLocation(0).WithArguments("Search", "400", "Bad Request", "a string body"));
+            """), VerifyCS.Diagnostic().WithLocation(0).WithArguments("Search", "400 Bad Request", "a string body"));
+    }
+
+    // A code without a registered reason phrase prints alone, with no stray space (issue 14, item 13).
+    [Fact]
+    public Task Message_prints_a_code_without_a_reason_phrase_cleanly()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                public IActionResult Brew(int id) => id > 0 ? Ok() : {|#0:StatusCode(499, "Client closed the request.")|};
+            """), VerifyCS.Diagnostic().WithLocation(0).WithMessage("'Brew' returns 499 with a string body, which is not Problem Details"));
     }
 
     [Theory]
@@ -46,7 +55,7 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
     {
         return VerifyCS.VerifyAnalyzerAsync(Controller($$"""
                 public IActionResult Get(int id) => id > 0 ? Ok("fine") : {|#0:{{expression}}|};
-            """), VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", code, phrase, body));
+            """), VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", code + " " + phrase, body));
     }
 
     [Fact]
@@ -192,7 +201,7 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
     {
         return VerifyCS.VerifyAnalyzerAsync(Endpoints($$"""
                     app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok("fine") : {|#0:{{expression}}|});
-            """), VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}", code, phrase, body));
+            """), VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}", code + " " + phrase, body));
     }
 
     // Left out of the API description, the endpoint still answers: its error bodies are still checked (issue 14).
@@ -282,8 +291,8 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
 
                 private static IResult Missing(int id) => {|#0:TypedResults.NotFound($"no flight {id}")|};
             """),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Missing", "404", "Not Found", "a string body"),
-            VerifyCS.Diagnostic().WithLocation(1).WithArguments("MapFlights", "400", "Bad Request", "a string body"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Missing", "404 Not Found", "a string body"),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("MapFlights", "400 Bad Request", "a string body"));
     }
 
     [Fact]
