@@ -219,7 +219,7 @@ internal sealed class RouteHandlers
                     var verbs = new List<string>();
                     foreach (var element in initializer.ElementValues)
                     {
-                        if (element.ConstantValue is { HasValue: true, Value: string verb })
+                        if (VerbOf(element.WalkDownConversions()) is { } verb)
                         {
                             verbs.Add(verb);
                         }
@@ -236,6 +236,18 @@ internal sealed class RouteHandlers
                 return string.Empty;
         }
     }
+
+    /// <summary>
+    /// A written HTTP method: a constant (<c>"OPTIONS"</c>), or a field of <c>HttpMethods</c> (<c>HttpMethods.Options</c>,
+    /// a static readonly field whose value is its name in capitals).
+    /// </summary>
+    private static string? VerbOf(IOperation element) => element switch
+    {
+        { ConstantValue: { HasValue: true, Value: string verb } } => verb,
+        IFieldReferenceOperation { Field: { IsStatic: true, Type.SpecialType: SpecialType.System_String, ContainingType: { Name: "HttpMethods" } type } field }
+            when type.IsInNamespace("Microsoft", "AspNetCore", "Http") => field.Name.ToUpperInvariant(),
+        _ => null,
+    };
 
     internal static string PatternOf(IInvocationOperation call, string parameterName) =>
         call.ArgumentValue(parameterName) is { ConstantValue: { HasValue: true, Value: string pattern } } ? pattern : string.Empty;

@@ -62,6 +62,19 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
             VerifyCS.Diagnostic().WithLocation(0).WithArguments(endpoint, code + " " + phrase));
     }
 
+    // MapMethods names its verbs, written as constants or as HttpMethods fields (issue 14, item 15).
+    [Theory]
+    [InlineData("new[] { HttpMethods.Options }", "OPTIONS /flights/{id}")]
+    [InlineData("new[] { \"OPTIONS\" }", "OPTIONS /flights/{id}")]
+    [InlineData("new[] { HttpMethods.Get, \"HEAD\" }", "GET,HEAD /flights/{id}")]
+    public Task MapMethods_names_its_verbs(string methods, string endpoint)
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints($$"""
+                    app.MapMethods("/flights/{id}", {{methods}}, IResult (int id) => id > 0 ? Results.Ok(new Flight(id)) : {|#0:Results.NotFound()|});
+            """),
+            VerifyCS.Diagnostic().WithLocation(0).WithMessage($"'{endpoint}' can return 404 Not Found, which is not documented"));
+    }
+
     [Fact]
     public Task Method_group_handler_is_followed()
     {
