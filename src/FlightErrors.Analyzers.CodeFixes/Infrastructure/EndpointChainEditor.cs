@@ -81,7 +81,7 @@ internal static class EndpointChainEditor
     public static GenericNameSyntax? ResultsUnion(InvocationExpressionSyntax mapCall, SemanticModel model, int count, CancellationToken cancellationToken)
     {
         if (model.GetOperation(mapCall, cancellationToken) is not IInvocationOperation invocation
-            || invocation.ArgumentValue("handler") is not { } handler)
+            || invocation.Argument("handler", includeDefaultValue: true)?.Value is not { } handler)
         {
             return null;
         }

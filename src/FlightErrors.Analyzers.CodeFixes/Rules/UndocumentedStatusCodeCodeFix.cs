@@ -77,7 +77,7 @@ public sealed class UndocumentedStatusCodeCodeFix : CodeFixProvider
         var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         if (model is null
             || KnownTypes.TryCreate(model.Compilation) is not { } types
-            || FindMapCall(root, diagnostic) is not { } mapCall
+            || DocumentationService.FindMapCall(root, diagnostic) is not { } mapCall
             || request.StatusCode is not { } code)
         {
             return;
@@ -138,7 +138,7 @@ public sealed class UndocumentedStatusCodeCodeFix : CodeFixProvider
         var marks = new Dictionary<InvocationExpressionSyntax, SyntaxAnnotation>();
         foreach (var diagnostic in diagnostics)
         {
-            if (FixProperties.Read(diagnostic).IsRouteHandler && FindMapCall(root, diagnostic) is { } mapCall && !marks.ContainsKey(mapCall))
+            if (FixProperties.Read(diagnostic).IsRouteHandler && DocumentationService.FindMapCall(root, diagnostic) is { } mapCall && !marks.ContainsKey(mapCall))
             {
                 marks.Add(mapCall, new SyntaxAnnotation());
             }
@@ -183,7 +183,7 @@ public sealed class UndocumentedStatusCodeCodeFix : CodeFixProvider
         {
             var request = FixProperties.Read(diagnostic);
             if (!request.IsRouteHandler
-                || FindMapCall(originalRoot, diagnostic) is not { } original
+                || DocumentationService.FindMapCall(originalRoot, diagnostic) is not { } original
                 || !marks.TryGetValue(original, out var mark)
                 || root.GetAnnotatedNodes(mark).FirstOrDefault() is not InvocationExpressionSyntax mapCall)
             {
@@ -203,7 +203,4 @@ public sealed class UndocumentedStatusCodeCodeFix : CodeFixProvider
             ? await EndpointChainEditor.AddToUnionsAsync(document, endpoints.Values, cancellationToken).ConfigureAwait(false)
             : await EndpointChainEditor.AppendAsync(document, endpoints.Values, cancellationToken).ConfigureAwait(false);
     }
-
-    private static InvocationExpressionSyntax? FindMapCall(SyntaxNode root, Diagnostic diagnostic) =>
-        DocumentationService.FindMapCall(root, diagnostic);
 }

@@ -16,13 +16,13 @@ internal sealed partial class DeclarationReader
             case "Produces" or "ProducesProblem" or "ProducesValidationProblem"
                 when SymbolEqualityComparer.Default.Equals(method.ContainingType, _types.OpenApiRouteHandlerBuilderExtensions):
                 state.HasMetadata = true;
-                AddCode(call.ArgumentValue("statusCode")?.ConstantInt(), codes, ref state);
+                AddCode(call.Argument("statusCode", includeDefaultValue: true)?.Value.ConstantInt(), codes, ref state);
                 return;
             case "ExcludeFromDescription":
                 state.Excluded = true;
                 return;
             case "WithMetadata":
-                if (call.ArgumentValue("items")?.WalkDownConversions() is IArrayCreationOperation { Initializer: { } items })
+                if (call.Argument("items", includeDefaultValue: true)?.Value.WalkDownConversions() is IArrayCreationOperation { Initializer: { } items })
                 {
                     foreach (var item in items.ElementValues)
                     {

@@ -128,7 +128,7 @@ internal sealed class RouteHandlers
 
     private RouteHandler? Create(IInvocationOperation invocation, SemanticModelSource semanticModels, CancellationToken cancellationToken)
     {
-        if (!IsMapCall(invocation) || invocation.ArgumentValue("handler") is not { } handlerValue)
+        if (!IsMapCall(invocation) || invocation.Argument("handler", includeDefaultValue: true)?.Value is not { } handlerValue)
         {
             return null;
         }
@@ -213,7 +213,7 @@ internal sealed class RouteHandlers
             case "MapFallback":
                 return "fallback ";
             case "MapMethods":
-                var methods = invocation.ArgumentValue("httpMethods")?.WalkDownConversions();
+                var methods = invocation.Argument("httpMethods", includeDefaultValue: true)?.Value.WalkDownConversions();
                 if (methods is IArrayCreationOperation { Initializer: { } initializer })
                 {
                     var verbs = new List<string>();
@@ -250,7 +250,7 @@ internal sealed class RouteHandlers
     };
 
     internal static string PatternOf(IInvocationOperation call, string parameterName) =>
-        call.ArgumentValue(parameterName) is { ConstantValue: { HasValue: true, Value: string pattern } } ? pattern : string.Empty;
+        call.Argument(parameterName, includeDefaultValue: true)?.Value is { ConstantValue: { HasValue: true, Value: string pattern } } ? pattern : string.Empty;
 
     internal static string CombinePattern(string prefix, string pattern)
     {

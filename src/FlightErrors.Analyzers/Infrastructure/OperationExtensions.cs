@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -46,37 +47,16 @@ internal static class OperationExtensions
         operation.WalkDownConversions() is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }
             or IDefaultValueOperation;
 
-    /// <summary>The argument passed to the parameter called <paramref name="name"/>, unless it was left to its default.</summary>
-    public static IArgumentOperation? Argument(this IInvocationOperation invocation, string name)
-    {
-        foreach (var argument in invocation.Arguments)
-        {
-            if (argument.Parameter is { } parameter
-                && string.Equals(parameter.Name, name, StringComparison.Ordinal)
-                && argument.ArgumentKind != ArgumentKind.DefaultValue)
-            {
-                return argument;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>
+    /// The argument passed to the parameter called <paramref name="name"/>; one left to its default counts only with
+    /// <paramref name="includeDefaultValue"/> (the compiler fills it in).
+    /// </summary>
+    public static IArgumentOperation? Argument(this IInvocationOperation invocation, string name, bool includeDefaultValue = false) =>
+        Find(invocation.Arguments, name, includeDefaultValue);
 
     /// <summary>The argument passed to the parameter called <paramref name="name"/>, unless it was left to its default.</summary>
-    public static IArgumentOperation? Argument(this IObjectCreationOperation creation, string name)
-    {
-        foreach (var argument in creation.Arguments)
-        {
-            if (argument.Parameter is { } parameter
-                && string.Equals(parameter.Name, name, StringComparison.Ordinal)
-                && argument.ArgumentKind != ArgumentKind.DefaultValue)
-            {
-                return argument;
-            }
-        }
-
-        return null;
-    }
+    public static IArgumentOperation? Argument(this IObjectCreationOperation creation, string name) =>
+        Find(creation.Arguments, name, includeDefaultValue: false);
 
     /// <summary>The value an object initializer assigns to <paramref name="property"/>, if it does.</summary>
     public static IOperation? InitializedValue(this IObjectCreationOperation creation, string property)
@@ -98,14 +78,15 @@ internal static class OperationExtensions
         return null;
     }
 
-    /// <summary>The value passed to a parameter, including a default value the compiler filled in.</summary>
-    public static IOperation? ArgumentValue(this IInvocationOperation call, string parameterName)
+    private static IArgumentOperation? Find(ImmutableArray<IArgumentOperation> arguments, string name, bool includeDefaultValue)
     {
-        foreach (var argument in call.Arguments)
+        foreach (var argument in arguments)
         {
-            if (argument.Parameter is { } parameter && string.Equals(parameter.Name, parameterName, StringComparison.Ordinal))
+            if (argument.Parameter is { } parameter
+                && string.Equals(parameter.Name, name, StringComparison.Ordinal)
+                && (includeDefaultValue || argument.ArgumentKind != ArgumentKind.DefaultValue))
             {
-                return argument.Value;
+                return argument;
             }
         }
 
