@@ -48,6 +48,23 @@ public sealed class FixedSampleTests(SampleWorkspace workspace)
         }
     }
 
+    // dotnet format takes the rules in an order that changes from run to run; fixes that disagreed about one line
+    // gave different diffs (issue 14, item 7).
+    [Fact]
+    public async Task Format_gives_byte_identical_results_every_run()
+    {
+        var sample = await workspace.FixedAsync();
+        var runs = await workspace.RepeatedFormatsAsync();
+        Assert.Equal(SampleWorkspace.RepeatedFormatRuns, runs.Count);
+        foreach (var (run, index) in runs.Select((run, index) => (run, index + 2)))
+        {
+            foreach (var (file, text) in sample.AfterFormat)
+            {
+                Assert.True(text == run[file], $"Run {index} wrote {file} differently:{Environment.NewLine}{run[file]}{Environment.NewLine}--- first run:{Environment.NewLine}{text}");
+            }
+        }
+    }
+
     [Fact]
     public async Task Fixes_leave_no_deliberate_500_and_no_plain_error_body()
     {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace FlightErrors.Analyzers;
@@ -51,6 +52,13 @@ internal readonly struct EndpointFacts
     /// </summary>
     public DeclaredResponses? Declared(ImmutableHashSet<int> documentedCodes, CancellationToken cancellationToken) =>
         _session.DeclaredFor(Endpoint, documentedCodes, _semanticModels, cancellationToken);
+
+    /// <summary>
+    /// Whether <paramref name="rule"/> reports on this endpoint: its controller scope includes it and its severity for
+    /// the endpoint's file is not <c>none</c>.
+    /// </summary>
+    public bool IsReportedBy(DiagnosticDescriptor rule, in OperationAnalysisContext context) =>
+        Endpoint.IsInScope(rule.Id) && RuleSeverity.IsInEffect(rule, _bodyTree, context.Compilation, context.Options, context.CancellationToken);
 
     /// <summary>Whether an error response made without a body reaches the client with an empty one.</summary>
     public bool IsEmptyError(in ProducedResponse response) => BodyClassifier.IsEmptyError(response, Endpoint, _session.Application);

@@ -39,6 +39,7 @@ public sealed class SampleWorkspace : IAsyncLifetime
     private readonly Lazy<Task<FixedSample>> fixedSample;
     private readonly Lazy<Task<SampleService>> service;
     private readonly Lazy<Task<IReadOnlyList<ProbeResult>>> probes;
+    private readonly Lazy<Task<IReadOnlyList<IReadOnlyDictionary<string, string>>>> repeatedFormats;
     private readonly Dictionary<string, string> environment;
 
     public SampleWorkspace()
@@ -59,6 +60,7 @@ public sealed class SampleWorkspace : IAsyncLifetime
         fixedSample = new Lazy<Task<FixedSample>>(FixAsync);
         service = new Lazy<Task<SampleService>>(StartServiceAsync);
         probes = new Lazy<Task<IReadOnlyList<ProbeResult>>>(async () => await Probes.RunAsync((await ServiceAsync()).Client));
+        repeatedFormats = new Lazy<Task<IReadOnlyList<IReadOnlyDictionary<string, string>>>>(FormatAgainAsync);
     }
 
     public string RepositoryRoot { get; }
@@ -83,6 +85,15 @@ public sealed class SampleWorkspace : IAsyncLifetime
 
     /// <summary>The answers of the running fixed service to every probe, in order.</summary>
     public Task<IReadOnlyList<ProbeResult>> ProbeResultsAsync() => probes.Value;
+
+    /// <summary>
+    /// The sample after `dotnet format analyzers` on <see cref="RepeatedFormatRuns"/> more fresh copies: the order in
+    /// which `dotnet format` takes the rules varies from process to process, so equal results show the fixes do not
+    /// depend on it.
+    /// </summary>
+    public Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> RepeatedFormatsAsync() => repeatedFormats.Value;
+
+    public const int RepeatedFormatRuns = 4;
 
     /// <summary>Builds the unfixed copy again from scratch with extra arguments (the CI gate).</summary>
     public async Task<CommandResult> RebuildUnfixedAsync(params string[] arguments)
@@ -191,6 +202,24 @@ public sealed class SampleWorkspace : IAsyncLifetime
         var secondFormat = await DotNet.RunAsync(directory, environment, FormatArguments);
         var afterSecondFormat = Snapshot(directory);
         return new FixedSample(directory, original, format, afterFormat, build, Diagnostics.FromBuildOutput(build.Output, directory), secondFormat, afterSecondFormat);
+    }
+
+    private async Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> FormatAgainAsync()
+    {
+        var results = new List<IReadOnlyDictionary<string, string>>();
+        for (var run = 1; run <= RepeatedFormatRuns; run++)
+        {
+            var directory = await CopyAsync($"format-{run}");
+            var format = await DotNet.RunAsync(directory, environment, FormatArguments);
+            if (format.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"Format run {run} failed.{System.Environment.NewLine}{format}");
+            }
+
+            results.Add(Snapshot(directory));
+        }
+
+        return results;
     }
 
     private async Task<SampleService> StartServiceAsync()

@@ -71,7 +71,6 @@ public sealed class FE0001UndocumentedStatusCodeTests
     [InlineData("StatusCode((int)System.Net.HttpStatusCode.GatewayTimeout)", "504", "Gateway Timeout")]
     [InlineData("StatusCode(LocalCode)", "412", "Precondition Failed")]
     [InlineData("StatusCode(503, \"maintenance\")", "503", "Service Unavailable")]
-    [InlineData("Problem()", "500", "Internal Server Error")]
     [InlineData("Problem(statusCode: 502)", "502", "Bad Gateway")]
     [InlineData("Problem(\"upstream\", statusCode: StatusCodes.Status503ServiceUnavailable)", "503", "Service Unavailable")]
     [InlineData("ValidationProblem()", "400", "Bad Request")]
@@ -395,6 +394,80 @@ public sealed class FE0001UndocumentedStatusCodeTests
                 [ProducesResponseType(200)]
                 public IActionResult Get(int id) => id switch { 0 => NotFound(), 1 => [|Conflict()|], _ => Ok() };
             """));
+    }
+
+    // A 500 made on purpose is FE0002's to report while FE0002 is in effect for the file (issue 14, item 7): its fixes
+    // remove the 500, and a second rule asking to document it would contradict them.
+    [Theory]
+    [InlineData("")]
+    [InlineData("dotnet_diagnostic.FE0002.severity = suggestion")]
+    [InlineData("dotnet_analyzer_diagnostic.category-Design.severity = none\ndotnet_diagnostic.FE0002.severity = warning")]
+    public Task A_500_is_left_to_the_rule_against_it_while_that_rule_is_in_effect(string editorConfig)
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                    [ProducesResponseType(200)]
+                    public IActionResult Get(int id) => id switch { 0 => Problem(), 1 => StatusCode(500, "down"), 2 => [|NotFound()|], _ => Ok() };
+                """),
+            EditorConfig = editorConfig,
+        };
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("dotnet_diagnostic.FE0002.severity = none")]
+    [InlineData("dotnet_analyzer_diagnostic.category-Design.severity = none")]
+    [InlineData("dotnet_analyzer_diagnostic.severity = none\ndotnet_diagnostic.FE0001.severity = warning")]
+    public Task A_500_is_reported_when_the_rule_against_it_is_off(string editorConfig)
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                    [ProducesResponseType(200)]
+                    public IActionResult Get(int id) => id switch { 0 => {|#0:Problem()|}, 1 => StatusCode(500, "down"), _ => Ok() };
+                """),
+            EditorConfig = editorConfig,
+            ExpectedDiagnostics = { VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "500 Internal Server Error") },
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_500_is_reported_when_the_rule_against_it_leaves_the_controller_out_of_its_scope()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                    [ProducesResponseType(200)]
+                    public IActionResult Get(int id) => id == 0 ? {|#0:Problem()|} : Ok();
+                """, attributes: ""),
+            EditorConfig = $"{OptionKeys.ControllerScope("FE0001")} = all\n{OptionKeys.ControllerScope("FE0002")} = api",
+            ExpectedDiagnostics = { VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "500 Internal Server Error") },
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_500_stays_reported_where_a_no_warn_turns_the_rule_against_it_off()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                    [ProducesResponseType(200)]
+                    public IActionResult Get(int id) => id == 0 ? {|#0:Problem()|} : Ok();
+                """),
+            // NoWarn beats the file's configuration, as it does in the compiler.
+            EditorConfig = "dotnet_diagnostic.FE0002.severity = warning",
+            ExpectedDiagnostics = { VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "500 Internal Server Error") },
+        };
+        test.SolutionTransforms.Add((solution, projectId) =>
+        {
+            var options = solution.GetProject(projectId)!.CompilationOptions!;
+            return solution.WithProjectCompilationOptions(projectId, options.WithSpecificDiagnosticOptions(
+                options.SpecificDiagnosticOptions.SetItem("FE0002", Microsoft.CodeAnalysis.ReportDiagnostic.Suppress)));
+        });
+        return test.RunAsync();
     }
 
     [Fact]

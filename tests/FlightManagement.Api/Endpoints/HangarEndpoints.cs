@@ -37,7 +37,7 @@ public static class HangarEndpoints
                 var opened = await doors.OpenAsync(hangar, cancellationToken);
                 return opened
                     ? Results.NoContent() // FE0001: 204 is not documented
-                    : Results.StatusCode(StatusCodes.Status500InternalServerError); // FE0001, FE0002: the controller's silence as an undocumented, deliberate 500
+                    : Results.StatusCode(StatusCodes.Status500InternalServerError); // FE0002: the controller's silence as a deliberate 500 (FE0002 reports it, so FE0001 leaves it alone)
             })
             .RequireAuthorization(ApiKeyAuthenticationHandler.OperationsRole)
             // The authentication and authorization middleware answer these; no analyzer can see them, so they are
