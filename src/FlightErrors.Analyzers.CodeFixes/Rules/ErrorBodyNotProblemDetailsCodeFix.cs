@@ -40,7 +40,10 @@ public sealed class ErrorBodyNotProblemDetailsCodeFix : CodeFixProvider
         {
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
             var request = FixProperties.Read(diagnostic);
+            // The rewrite writes the reported code; a status that can take other values (a local, a conditional) has
+            // no faithful rewrite to one code.
             if (model.GetOperation(node, context.CancellationToken) is not { } producer
+                || !WrittenStatus.IsFixed(producer)
                 || rewriter.FactoryOf(producer) is not { } factory
                 || request.StatusCode is not { StatusCode: var statusCode }
                 || request.Body is not { } kind)

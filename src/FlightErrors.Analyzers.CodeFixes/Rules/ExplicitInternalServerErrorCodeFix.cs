@@ -45,7 +45,9 @@ public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
         foreach (var diagnostic in context.Diagnostics)
         {
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (model.GetOperation(node, context.CancellationToken) is not { } producer)
+            // A status that is a 500 on some paths only (a local, a conditional) keeps its other codes: neither a
+            // rethrow nor a new code may take them away.
+            if (model.GetOperation(node, context.CancellationToken) is not { } producer || !WrittenStatus.IsFixed(producer))
             {
                 continue;
             }

@@ -4,7 +4,8 @@ using Microsoft.CodeAnalysis;
 namespace FlightErrors.Analyzers;
 
 /// <summary>
-/// The responses created in a declaration's own body, once per producing expression: rules about how a response is
+/// The responses created in a declaration's own body, once per producing expression and code (a status that can take
+/// several values makes one response per value): rules about how a response is
 /// produced report there, so a helper used by several actions is reported once, in the helper. Enumerated without
 /// allocating (it runs for every method the rules look at).
 /// </summary>
@@ -49,13 +50,14 @@ internal readonly struct ProducedHereResponses
             return false;
         }
 
-        /// <summary>A response with the same producer came earlier (one helper reached on several paths).</summary>
+        /// <summary>The same producer made the same code earlier (one helper reached on several paths).</summary>
         private bool ProducedEarlier(int index)
         {
             var producer = _responses[index].Producer;
+            var statusCode = _responses[index].StatusCode;
             for (var i = 0; i < index; i++)
             {
-                if (_responses[i].Producer == producer && _responses[i].IsProducedWithin(_declaration))
+                if (_responses[i].Producer == producer && _responses[i].StatusCode == statusCode && _responses[i].IsProducedWithin(_declaration))
                 {
                     return true;
                 }

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace FlightErrors.Analyzers;
@@ -89,6 +90,8 @@ internal sealed partial class ResponseInference
         private readonly CancellationToken _cancellationToken;
         private readonly List<IMethodSymbol> _stack = new();
         private List<ProducedResponse> _responses = RentResponses();
+        private ReturnPaths _paths = ReturnPaths.Empty;
+        private ModelStatus _modelStatus;
         private bool _complete = true;
         private bool _cacheable = true;
 
@@ -109,6 +112,10 @@ internal sealed partial class ResponseInference
         {
             _stack.Add(method);
             var paths = ReturnPaths.Collect(body, _cancellationToken);
+            var outerPaths = _paths;
+            var outerModelStatus = _modelStatus;
+            _paths = paths;
+            _modelStatus = ModelStatus.Of(paths);
             var declaredResult = _types.UnwrapTask(method.ReturnType);
             foreach (var returned in paths.Returned)
             {
@@ -117,12 +124,14 @@ internal sealed partial class ResponseInference
 
             foreach (var assignment in paths.StatusAssignments)
             {
-                if (assignment.Value.ConstantInt() is { } code)
+                if (!ReferenceEquals(assignment, _modelStatus.Assignment) || !_modelStatus.Taken)
                 {
-                    Add(code, BodyKind.None, null, assignment, assignment, BodylessWriter.None);
+                    AddCodes(StatusValue.Of(assignment.Value), BodyKind.None, null, assignment, BodylessWriter.None, unknownIsIncomplete: false);
                 }
             }
 
+            _paths = outerPaths;
+            _modelStatus = outerModelStatus;
             _stack.RemoveAt(_stack.Count - 1);
         }
 
@@ -156,7 +165,7 @@ internal sealed partial class ResponseInference
                     EvaluateLocal(local.Local, paths, declaredResult, depth);
                     return;
                 case IInvocationOperation invocation:
-                    EvaluateInvocation(invocation, declaredResult, depth);
+                    EvaluateInvocation(invocation, paths, declaredResult, depth);
                     return;
                 case IObjectCreationOperation creation when _types.IsResultType(creation.Type):
                     EvaluateCreation(creation);
@@ -184,12 +193,64 @@ internal sealed partial class ResponseInference
                 return;
             }
 
+            if (paths.StatusSetOn(local) is { } statusSets)
+            {
+                EvaluateWithStatusSet(values, statusSets, paths, declaredResult, depth);
+            }
+            else
+            {
+                foreach (var assigned in values)
+                {
+                    Evaluate(assigned, paths, declaredResult, depth);
+                }
+            }
+
+            paths.LeaveLocal(local);
+        }
+
+        /// <summary>
+        /// A result whose <c>StatusCode</c> is set after it was made (<c>var result = new ObjectResult(details);
+        /// result.StatusCode = 503; return result;</c>) answers with the code set, made where it is set. The code it was
+        /// made with counts too unless one assignment surely runs: a statement of the block that declares the local,
+        /// and the local's only value.
+        /// </summary>
+        private void EvaluateWithStatusSet(List<IOperation> values, List<ISimpleAssignmentOperation> statusSets, ReturnPaths paths, ITypeSymbol? declaredResult, int depth)
+        {
+            var outer = _responses;
+            _responses = RentResponses();
             foreach (var assigned in values)
             {
                 Evaluate(assigned, paths, declaredResult, depth);
             }
 
-            paths.LeaveLocal(local);
+            var made = _responses;
+            _responses = outer;
+            var replaced = values.Count == 1 && IsSureToRun(statusSets[statusSets.Count - 1], values[0]);
+            foreach (var response in made)
+            {
+                if (!replaced)
+                {
+                    _responses.Add(response);
+                }
+
+                foreach (var statusSet in statusSets)
+                {
+                    AddCodes(StatusValue.Of(statusSet.Value), response.Body, response.BodyType, statusSet, response.BodylessWriter, unknownIsIncomplete: true);
+                }
+            }
+
+            made.Clear();
+            t_spareResponses ??= made;
+        }
+
+        /// <summary>Whether <paramref name="statusSet"/> is a statement of the block in which <paramref name="initializer"/> declares the local.</summary>
+        private static bool IsSureToRun(ISimpleAssignmentOperation statusSet, IOperation initializer)
+        {
+            var declaration = initializer.Syntax.FirstAncestorOrSelf<StatementSyntax>();
+            return statusSet.Parent is IExpressionStatementOperation statement
+                && declaration is not null
+                && statement.Syntax.Parent == declaration.Parent
+                && statement.Syntax.SpanStart > declaration.SpanStart;
         }
 
         /// <summary>A returned value that is not a recognised result: a model (200), or an unknown result.</summary>
@@ -209,13 +270,58 @@ internal sealed partial class ResponseInference
                 return;
             }
 
-            Add(200, BodyOf(operation, out var bodyType), bodyType, operation, operation, BodylessWriter.None);
+            AddModel(BodyOf(operation, out var bodyType), bodyType, operation);
+        }
+
+        /// <summary>
+        /// A model returned as it is: a 200, unless the method sets <c>Response.StatusCode</c>, which the model's response
+        /// then keeps. One assignment that surely runs gives the code; any other makes it unknown.
+        /// </summary>
+        private void AddModel(BodyKind body, ITypeSymbol? bodyType, IOperation value)
+        {
+            if (_paths.StatusAssignments.Count == 0)
+            {
+                Add(200, body, bodyType, value, value, BodylessWriter.None);
+            }
+            else if (_modelStatus.Assignment is { } assignment)
+            {
+                _modelStatus = _modelStatus.Take();
+                AddCodes(StatusValue.Of(assignment.Value), body, bodyType, assignment, BodylessWriter.None, unknownIsIncomplete: true, origin: value);
+            }
+            else
+            {
+                _complete = false;
+            }
+        }
+
+        /// <summary>The one <c>Response.StatusCode</c> assignment a returned model answers with, and whether one did.</summary>
+        private readonly struct ModelStatus
+        {
+            private ModelStatus(ISimpleAssignmentOperation? assignment, bool taken)
+            {
+                Assignment = assignment;
+                Taken = taken;
+            }
+
+            public ISimpleAssignmentOperation? Assignment { get; }
+
+            public bool Taken { get; }
+
+            public ModelStatus Take() => new(Assignment, taken: true);
+
+            /// <summary>The method's only status assignment when it is a statement of the body's own block.</summary>
+            public static ModelStatus Of(ReturnPaths paths) =>
+                paths.StatusAssignments.Count == 1
+                && paths.StatusAssignments[0].Parent is IExpressionStatementOperation { Parent: IBlockOperation block }
+                && block.Parent is IMethodBodyOperation or IAnonymousFunctionOperation or ILocalFunctionOperation or null
+                    ? new(paths.StatusAssignments[0], taken: false)
+                    : default;
         }
 
         private bool IsActionResultOfT(ITypeSymbol type) =>
             type is INamedTypeSymbol named && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, _types.ActionResultOfT);
 
-        private void EvaluateInvocation(IInvocationOperation invocation, ITypeSymbol? declaredResult, int depth)
+        private void EvaluateInvocation(IInvocationOperation invocation, ReturnPaths paths, ITypeSymbol? declaredResult, int depth)
         {
             var method = invocation.TargetMethod;
             var container = method.ContainingType?.OriginalDefinition;
@@ -243,7 +349,7 @@ internal sealed partial class ResponseInference
                 && (SymbolEqualityComparer.Default.Equals(container, _types.Task)
                     || SymbolEqualityComparer.Default.Equals(container, _types.ValueTask)))
             {
-                Evaluate(invocation.Arguments[0].Value, ReturnPaths.Empty, declaredResult, depth);
+                Evaluate(invocation.Arguments[0].Value, paths, declaredResult, depth);
                 return;
             }
 
@@ -261,7 +367,7 @@ internal sealed partial class ResponseInference
                 return;
             }
 
-            Add(200, _bodies.KindOf(returned), BodyClassifier.NameableType(returned), invocation, invocation, BodylessWriter.None);
+            AddModel(_bodies.KindOf(returned), BodyClassifier.NameableType(returned), invocation);
         }
 
         /// <summary>

@@ -11,19 +11,25 @@ namespace FlightErrors.Analyzers;
 /// </summary>
 internal sealed class ReturnPaths
 {
-    public static readonly ReturnPaths Empty = new(new List<IOperation>(), null, new List<ISimpleAssignmentOperation>());
+    public static readonly ReturnPaths Empty = new(new List<IOperation>(), null, new List<ISimpleAssignmentOperation>(), null);
 
     [System.ThreadStatic]
     private static Stack<IOperation>? t_pending;
 
     private readonly Dictionary<ILocalSymbol, List<IOperation>>? _locals;
+    private readonly Dictionary<ILocalSymbol, List<ISimpleAssignmentOperation>>? _resultStatuses;
     private HashSet<ILocalSymbol>? _entered;
 
-    private ReturnPaths(List<IOperation> returned, Dictionary<ILocalSymbol, List<IOperation>>? locals, List<ISimpleAssignmentOperation> statusAssignments)
+    private ReturnPaths(
+        List<IOperation> returned,
+        Dictionary<ILocalSymbol, List<IOperation>>? locals,
+        List<ISimpleAssignmentOperation> statusAssignments,
+        Dictionary<ILocalSymbol, List<ISimpleAssignmentOperation>>? resultStatuses)
     {
         Returned = returned;
         _locals = locals;
         StatusAssignments = statusAssignments;
+        _resultStatuses = resultStatuses;
     }
 
     public List<IOperation> Returned { get; }
@@ -36,6 +42,7 @@ internal sealed class ReturnPaths
         var returned = new List<IOperation>();
         var statusAssignments = new List<ISimpleAssignmentOperation>();
         Dictionary<ILocalSymbol, List<IOperation>>? locals = null;
+        Dictionary<ILocalSymbol, List<ISimpleAssignmentOperation>>? resultStatuses = null;
         // Collect does not re-enter itself: one work stack per thread serves every call.
         var pending = t_pending ?? new Stack<IOperation>(32);
         t_pending = null;
@@ -63,6 +70,9 @@ internal sealed class ReturnPaths
                     when property.ContainingType is { Name: "HttpResponse" } response && response.IsInNamespace("Microsoft", "AspNetCore", "Http"):
                     statusAssignments.Add(statusAssignment);
                     break;
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "StatusCode", Instance: ILocalReferenceOperation result } } resultStatus:
+                    Record(ref resultStatuses, result.Local, resultStatus);
+                    break;
             }
 
             foreach (var child in operation.ChildOperations)
@@ -76,8 +86,23 @@ internal sealed class ReturnPaths
         // The walk pops in reverse: restore source order so that diagnostics come out in a stable order.
         returned.Reverse();
         statusAssignments.Reverse();
-        return new ReturnPaths(returned, locals, statusAssignments);
+        if (resultStatuses is not null)
+        {
+            foreach (var assignments in resultStatuses.Values)
+            {
+                assignments.Reverse();
+            }
+        }
+
+        return new ReturnPaths(returned, locals, statusAssignments, resultStatuses);
     }
+
+    /// <summary>
+    /// The assignments that set <c>StatusCode</c> on the result held by <paramref name="local"/> after it was made
+    /// (<c>result.StatusCode = 503;</c>), in source order; null when there are none.
+    /// </summary>
+    public List<ISimpleAssignmentOperation>? StatusSetOn(ILocalSymbol local) =>
+        _resultStatuses is not null && _resultStatuses.TryGetValue(local, out var assignments) ? assignments : null;
 
     /// <summary>The values assigned to <paramref name="local"/>, unless it is already being followed (a cycle).</summary>
     public bool TryEnterLocal(ILocalSymbol local, out List<IOperation> values)
@@ -102,12 +127,12 @@ internal sealed class ReturnPaths
 
     public bool Knows(ILocalSymbol local) => _locals is not null && _locals.ContainsKey(local);
 
-    private static void Record(ref Dictionary<ILocalSymbol, List<IOperation>>? locals, ILocalSymbol local, IOperation value)
+    private static void Record<T>(ref Dictionary<ILocalSymbol, List<T>>? locals, ILocalSymbol local, T value)
     {
-        locals ??= new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+        locals ??= new Dictionary<ILocalSymbol, List<T>>(SymbolEqualityComparer.Default);
         if (!locals.TryGetValue(local, out var values))
         {
-            values = new List<IOperation>();
+            values = new List<T>();
             locals.Add(local, values);
         }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace FlightErrors.Analyzers;
 
@@ -23,13 +24,17 @@ public sealed class ErrorBodyNotProblemDetailsAnalyzer : DiagnosticAnalyzer
 
     private static void Check(in EndpointFacts endpoint, in OperationAnalysisContext context)
     {
+        // A result whose status can take several codes (`StatusCode(status, "…")`) is one body: reported once, with
+        // its first error code.
+        TextSpan? reported = null;
         foreach (var response in endpoint.ProducedHere())
         {
-            if (!StatusCodeFacts.IsError(response.StatusCode) || Describe(in response, in endpoint) is not { } body)
+            if (!StatusCodeFacts.IsError(response.StatusCode) || response.Producer == reported || Describe(in response, in endpoint) is not { } body)
             {
                 continue;
             }
 
+            reported = response.Producer;
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.FE0003,
                 endpoint.LocationOf(response.Producer),

@@ -396,6 +396,98 @@ public sealed class FE0001UndocumentedStatusCodeTests
             """));
     }
 
+    // Each code a status local or conditional can take is a code the action returns (issue 14, item 9).
+    [Fact]
+    public Task Every_code_a_status_expression_can_take_is_read()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(
+            Controller("""
+                    [ProducesResponseType(200)]
+                    [ProducesResponseType(503)]
+                    public IActionResult Get(int id, bool timeout)
+                    {
+                        var status = timeout ? StatusCodes.Status504GatewayTimeout : 503;
+                        if (id == 0)
+                        {
+                            return {|#0:Problem(statusCode: status)|};
+                        }
+
+                        return id switch { 1 => {|#1:StatusCode(id > 5 ? 409 : 503)|}, _ => Ok() };
+                    }
+                """),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "504 Gateway Timeout"),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("Get", "409 Conflict"));
+    }
+
+    [Fact]
+    public Task A_status_local_with_a_value_that_cannot_be_known_adds_no_code()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [ProducesResponseType(200)]
+                public IActionResult Get(int code, bool timeout)
+                {
+                    var status = timeout ? 504 : code;
+                    return timeout ? Ok() : StatusCode(status);
+                }
+            """));
+    }
+
+    // A code set after the result is made is the code it answers with, and no 200 is invented for it (issue 14, item 4).
+    [Theory]
+    [InlineData("var result = new ObjectResult(new ProblemDetails()); {|#0:result.StatusCode = 503|}; return result;")]
+    [InlineData("ObjectResult result = new(new ProblemDetails()); if (id > 0) { return Ok(); } {|#0:result.StatusCode = StatusCodes.Status503ServiceUnavailable|}; return result;")]
+    [InlineData("var result = new ObjectResult(new ProblemDetails()) { StatusCode = 200 }; {|#0:result.StatusCode = 503|}; return result;")]
+    [InlineData("Response.StatusCode = 503; return {|#0:new ProblemDetails()|};")]
+    public Task A_code_set_after_construction_is_the_code_answered(string body)
+    {
+        return VerifyCS.VerifyAnalyzerAsync(
+            Controller($$"""
+                    [ProducesResponseType(200)]
+                    public ActionResult<ProblemDetails> Get(int id)
+                    {
+                        {{body}}
+                    }
+                """),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "503 Service Unavailable"));
+    }
+
+    [Theory]
+    [InlineData("var result = new ObjectResult(new ProblemDetails()); result.StatusCode = 503; return result;")]
+    [InlineData("var result = new ObjectResult(new ProblemDetails()) { StatusCode = 503 }; return result;")]
+    [InlineData("Response.StatusCode = 503; return new ProblemDetails();")]
+    [InlineData("if (id > 0) { Response.StatusCode = 503; } return new ProblemDetails();")]
+    [InlineData("var result = new ObjectResult(new ProblemDetails()); result.StatusCode = code; return result;")]
+    public Task No_200_is_invented_for_a_result_whose_code_is_set_later(string body)
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller($$"""
+                [ProducesResponseType(503)]
+                public ActionResult<ProblemDetails> Get(int id, int code)
+                {
+                    {{body}}
+                }
+            """));
+    }
+
+    [Fact]
+    public Task A_code_set_on_some_paths_keeps_the_code_the_result_was_made_with()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(
+            Controller("""
+                    [ProducesResponseType(409)]
+                    public IActionResult Get(int id)
+                    {
+                        var result = {|#0:new ObjectResult(id)|};
+                        if (id > 0)
+                        {
+                            result.StatusCode = 409;
+                        }
+
+                        return result;
+                    }
+                """),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "200 OK"));
+    }
+
     // A 500 made on purpose is FE0002's to report while FE0002 is in effect for the file (issue 14, item 7): its fixes
     // remove the 500, and a second rule asking to document it would contradict them.
     [Theory]

@@ -22,6 +22,27 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
         }
         """;
 
+    // A result whose status can take several codes is one body (issue 14, item 9): reported once, with its first
+    // error code, and not rewritten, since the rewrite would write one code for all of them.
+    [Fact]
+    public Task A_body_whose_status_can_take_several_codes_is_reported_once_without_a_fix()
+    {
+        var source = Controller("""
+                [HttpGet]
+                public IActionResult Get(bool timeout)
+                {
+                    var status = timeout ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status503ServiceUnavailable;
+                    return {|#0:StatusCode(status, "The upstream did not answer.")|};
+                }
+            """);
+        return new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            ExpectedDiagnostics = { VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "504 Gateway Timeout", "a string body") },
+        }.RunAsync();
+    }
+
     // Found by the end-to-end sample (issue 5): parameter attributes are operation blocks that may come first.
     [Fact]
     public Task Actions_with_attributed_parameters_are_read()
