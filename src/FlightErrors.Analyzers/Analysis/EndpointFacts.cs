@@ -31,7 +31,7 @@ internal readonly struct EndpointFacts
     public EndpointResponses Responses { get; }
 
     /// <summary>
-    /// The responses created in the endpoint's own body, once per producing expression: rules about how a response is
+    /// The responses created in the endpoint's own body, once per producing expression and code: rules about how a response is
     /// produced report there, so a helper used by several actions is reported once, in the helper. A method-group
     /// route handler has none at its <c>Map*</c> call: they are made, and reported, in the method.
     /// </summary>
@@ -59,6 +59,12 @@ internal readonly struct EndpointFacts
     /// </summary>
     public bool IsReportedBy(DiagnosticDescriptor rule, in OperationAnalysisContext context) =>
         Endpoint.IsInScope(rule.Id) && RuleSeverity.IsInEffect(rule, _bodyTree, context.Compilation, context.Options, context.CancellationToken);
+
+    /// <summary>
+    /// Whether the endpoint is where the exception handler re-executes failed requests (<c>UseExceptionHandler("/error")</c>),
+    /// which writes the 500 by design.
+    /// </summary>
+    public bool IsExceptionHandler => _session.Application.IsExceptionHandler(Endpoint);
 
     /// <summary>Whether an error response made without a body reaches the client with an empty one.</summary>
     public bool IsEmptyError(in ProducedResponse response) => BodyClassifier.IsEmptyError(response, Endpoint, _session.Application);

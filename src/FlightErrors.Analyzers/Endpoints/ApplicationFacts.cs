@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -13,10 +14,11 @@ namespace FlightErrors.Analyzers;
 /// </summary>
 internal sealed class ApplicationFacts
 {
-    private ApplicationFacts(bool suppressesClientErrorMapping, bool writesStatusCodePagesAsProblemDetails)
+    private ApplicationFacts(bool suppressesClientErrorMapping, bool writesStatusCodePagesAsProblemDetails, ImmutableArray<string> exceptionHandlerPaths)
     {
         SuppressesClientErrorMapping = suppressesClientErrorMapping;
         WritesStatusCodePagesAsProblemDetails = writesStatusCodePagesAsProblemDetails;
+        ExceptionHandlerPaths = exceptionHandlerPaths;
     }
 
     /// <summary><c>ApiBehaviorOptions.SuppressMapClientErrors = true</c>.</summary>
@@ -25,20 +27,45 @@ internal sealed class ApplicationFacts
     /// <summary><c>services.AddProblemDetails()</c> and <c>app.UseStatusCodePages()</c> (its default handler).</summary>
     public bool WritesStatusCodePagesAsProblemDetails { get; }
 
+    /// <summary>
+    /// The paths the exception handler re-executes the request at (<c>app.UseExceptionHandler("/error")</c>,
+    /// <c>ExceptionHandlingPath = "/error"</c>), normalized as <see cref="ActionRoutes.Normalize"/> does: the endpoint
+    /// there writes the 500 for every unhandled exception, by design.
+    /// </summary>
+    public ImmutableArray<string> ExceptionHandlerPaths { get; }
+
+    /// <summary>Whether the endpoint answers at a path the exception handler re-executes requests at.</summary>
+    public bool IsExceptionHandler(in Endpoint endpoint)
+    {
+        if (ExceptionHandlerPaths.IsEmpty)
+        {
+            return false;
+        }
+
+        if (endpoint.Route is { } route)
+        {
+            return ExceptionHandlerPaths.Contains(ActionRoutes.Normalize(route.Route));
+        }
+
+        return endpoint.Kind == EndpointKind.Action && ActionRoutes.AnswersAt(endpoint.Method, ExceptionHandlerPaths);
+    }
+
     public static ApplicationFacts Find(Compilation compilation)
     {
         var suppresses = false;
         var addsProblemDetails = false;
         var usesStatusCodePages = false;
+        var exceptionHandlerPaths = ImmutableArray<string>.Empty;
         foreach (var tree in compilation.SyntaxTrees)
         {
             var facts = TreeFacts.GetValue(tree, static t => TreeScan.Of(t));
             suppresses |= facts.Suppresses;
             addsProblemDetails |= facts.AddsProblemDetails;
             usesStatusCodePages |= facts.UsesStatusCodePages;
+            exceptionHandlerPaths = exceptionHandlerPaths.AddRange(facts.ExceptionHandlerPaths);
         }
 
-        return new ApplicationFacts(suppresses, addsProblemDetails && usesStatusCodePages);
+        return new ApplicationFacts(suppresses, addsProblemDetails && usesStatusCodePages, exceptionHandlerPaths);
     }
 
     /// <summary>
@@ -49,14 +76,17 @@ internal sealed class ApplicationFacts
 
     private sealed class TreeScan
     {
-        private static readonly TreeScan Nothing = new(false, false, false);
+        private static readonly TreeScan Nothing = new(false, false, false, ImmutableArray<string>.Empty);
 
-        private TreeScan(bool suppresses, bool addsProblemDetails, bool usesStatusCodePages)
+        private TreeScan(bool suppresses, bool addsProblemDetails, bool usesStatusCodePages, ImmutableArray<string> exceptionHandlerPaths)
         {
             Suppresses = suppresses;
             AddsProblemDetails = addsProblemDetails;
             UsesStatusCodePages = usesStatusCodePages;
+            ExceptionHandlerPaths = exceptionHandlerPaths;
         }
+
+        public ImmutableArray<string> ExceptionHandlerPaths { get; }
 
         public bool Suppresses { get; }
 
@@ -74,6 +104,7 @@ internal sealed class ApplicationFacts
             var mentionsSuppress = false;
             var mentionsProblemDetails = false;
             var mentionsStatusCodePages = false;
+            var mentionsExceptionHandler = false;
             var buffer = t_buffer ??= new char[ChunkLength + Overlap];
             for (var start = 0; start < text.Length; start += ChunkLength)
             {
@@ -82,9 +113,10 @@ internal sealed class ApplicationFacts
                 mentionsSuppress |= Contains(buffer, count, SuppressMapClientErrors);
                 mentionsProblemDetails |= Contains(buffer, count, AddProblemDetails);
                 mentionsStatusCodePages |= Contains(buffer, count, UseStatusCodePages);
+                mentionsExceptionHandler |= Contains(buffer, count, ExceptionHandler);
             }
 
-            if (!mentionsSuppress && !mentionsProblemDetails && !mentionsStatusCodePages)
+            if (!mentionsSuppress && !mentionsProblemDetails && !mentionsStatusCodePages && !mentionsExceptionHandler)
             {
                 return Nothing;
             }
@@ -92,6 +124,7 @@ internal sealed class ApplicationFacts
             var suppresses = false;
             var addsProblemDetails = false;
             var usesStatusCodePages = false;
+            var exceptionHandlerPaths = ImmutableArray<string>.Empty;
             foreach (var node in tree.GetRoot().DescendantNodes())
             {
                 switch (node)
@@ -100,6 +133,10 @@ internal sealed class ApplicationFacts
                         && right.IsKind(SyntaxKind.TrueLiteralExpression)
                         && NameOf(left) == "SuppressMapClientErrors":
                         suppresses = true;
+                        break;
+                    case AssignmentExpressionSyntax { Left: var left, Right: var right } when mentionsExceptionHandler
+                        && NameOf(left) == "ExceptionHandlingPath" && PathOf(right) is { } path:
+                        exceptionHandlerPaths = exceptionHandlerPaths.Add(path);
                         break;
                     case InvocationExpressionSyntax { Expression: var callee, ArgumentList: var arguments }:
                         switch (NameOf(callee))
@@ -110,19 +147,32 @@ internal sealed class ApplicationFacts
                             case "UseStatusCodePages" when arguments.Arguments.Count == 0:
                                 usesStatusCodePages = true;
                                 break;
+                            case "UseExceptionHandler" when arguments.Arguments.Count > 0 && PathOf(arguments.Arguments[0].Expression) is { } path:
+                                exceptionHandlerPaths = exceptionHandlerPaths.Add(path);
+                                break;
                         }
 
                         break;
                 }
             }
 
-            return new TreeScan(suppresses, addsProblemDetails, usesStatusCodePages);
+            return new TreeScan(suppresses, addsProblemDetails, usesStatusCodePages, exceptionHandlerPaths);
         }
+
+        /// <summary>A path written as a string literal, or as <c>new PathString("…")</c>.</summary>
+        private static string? PathOf(ExpressionSyntax expression) => expression switch
+        {
+            LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => ActionRoutes.Normalize(literal.Token.ValueText),
+            BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments } => PathOf(arguments[0].Expression),
+            _ => null,
+        };
     }
 
     private const string SuppressMapClientErrors = "SuppressMapClientErrors";
     private const string AddProblemDetails = "AddProblemDetails";
     private const string UseStatusCodePages = "UseStatusCodePages";
+    // Found in both UseExceptionHandler and ExceptionHandlingPath.
+    private const string ExceptionHandler = "ExceptionHandl";
 
     // The text is read in chunks into one buffer per thread, not copied whole into a string per file: the scan runs over
     // every file of the compilation (a buffer per file was about 8 KB a file). Chunks overlap by more than the longest

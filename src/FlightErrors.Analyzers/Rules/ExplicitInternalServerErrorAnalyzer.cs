@@ -38,6 +38,12 @@ public sealed class ExplicitInternalServerErrorAnalyzer : DiagnosticAnalyzer
 
             if (!documentationRead)
             {
+                // The endpoint the exception handler re-executes at writes the 500 for every unhandled exception.
+                if (endpoint.IsExceptionHandler)
+                {
+                    return;
+                }
+
                 documentationRead = true;
                 properties = DocumentationOfAlternatives(in endpoint, in context, out additionalLocations);
             }

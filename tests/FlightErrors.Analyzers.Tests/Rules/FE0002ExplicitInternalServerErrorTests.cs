@@ -38,6 +38,146 @@ public sealed class FE0002ExplicitInternalServerErrorTests
             """), VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get"));
     }
 
+    // A status that is 500 on some paths (issue 14, item 9): each code a local, a conditional or a switch expression
+    // can take is a code the result answers with.
+    [Theory]
+    [InlineData("var status = timeout ? 504 : StatusCodes.Status500InternalServerError;", "Problem(statusCode: status)")]
+    [InlineData("int status = 503; if (!timeout) { status = 500; }", "StatusCode(status, \"down\")")]
+    [InlineData("", "Problem(statusCode: timeout ? StatusCodes.Status504GatewayTimeout : 500)")]
+    [InlineData("var status = timeout switch { true => HttpStatusCode.GatewayTimeout, false => HttpStatusCode.InternalServerError };", "StatusCode((int)status)")]
+    [InlineData("var status = timeout ? 504 : 500;", "new ObjectResult(\"down\") { StatusCode = status }")]
+    public Task A_500_among_the_codes_a_status_can_take_is_reported_without_a_fix_that_would_change_the_others(string statements, string expression)
+    {
+        var source = Controller($$"""
+                public IActionResult Get(bool timeout)
+                {
+                    try
+                    {
+                        return Ok();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        {{statements}}
+                        return {|#0:{{expression}}|};
+                    }
+                }
+            """);
+
+        // Neither the rethrow nor a new code: the status answers 503 or 504 on its other paths.
+        return new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            ExpectedDiagnostics = { VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get") },
+        }.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("var status = timeout ? 504 : 503;", "Problem(statusCode: status)")]
+    [InlineData("var status = timeout ? 504 : code;", "StatusCode(status)")]
+    [InlineData("", "StatusCode(timeout ? 502 : code)")]
+    public Task A_status_that_cannot_be_500_or_cannot_be_known_is_not_reported(string statements, string expression)
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller($$"""
+                public IActionResult Get(bool timeout, int code)
+                {
+                    {{statements}}
+                    return {{expression}};
+                }
+            """));
+    }
+
+    // A 500 set on a result after it is made is produced where it is set (issue 14, item 4); the fix changes the code
+    // there and nothing else.
+    [Fact]
+    public Task A_500_set_after_construction_is_reported_and_fixed_where_it_is_set()
+    {
+        return VerifyCS.VerifyCodeFixAsync(
+            Controller("""
+                    [ProducesResponseType(typeof(ProblemDetails), 503)]
+                    public IActionResult Get(int id)
+                    {
+                        var result = new ObjectResult(new ProblemDetails { Detail = "The upstream is down." });
+                        [|result.StatusCode = 500|];
+                        return result;
+                    }
+                """),
+            Controller("""
+                    [ProducesResponseType(typeof(ProblemDetails), 503)]
+                    public IActionResult Get(int id)
+                    {
+                        var result = new ObjectResult(new ProblemDetails { Detail = "The upstream is down." });
+                        result.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                        return result;
+                    }
+                """),
+            ExplicitInternalServerErrorCodeFix.Return503Key);
+    }
+
+    // The endpoint the exception handler re-executes failed requests at writes the 500 by design (issue 14, item 6):
+    // Microsoft's documented pattern, with the path written in each way the handler accepts it.
+    private static string ErrorEndpoint(string setup, string controllerRoute, string actionRoute, string result = "Problem()") => $$"""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Diagnostics;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        public static class Pipeline
+        {
+            public static void Configure(WebApplication app)
+            {
+                {{setup}}
+            }
+        }
+
+        [ApiController]
+        [ApiExplorerSettings(IgnoreApi = true)]
+        {{controllerRoute}}
+        public sealed class ErrorController : ControllerBase
+        {
+            {{actionRoute}}
+            public IActionResult HandleError() => {{result}};
+        }
+        """;
+
+    [Theory]
+    [InlineData("app.UseExceptionHandler(\"/error\");", "", "[Route(\"/error\")]")]
+    [InlineData("app.UseExceptionHandler(\"/Error\");", "[Route(\"[controller]\")]", "[HttpGet]")]
+    [InlineData("app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = \"/api/error\" });", "[Route(\"api\")]", "[Route(\"error\")]")]
+    [InlineData("app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = new PathString(\"/error\") });", "[Route(\"api\")]", "[HttpGet(\"~/error\")]")]
+    public Task The_exception_handlers_own_endpoint_is_not_reported(string setup, string controllerRoute, string actionRoute)
+    {
+        return VerifyCS.VerifyAnalyzerAsync(ErrorEndpoint(setup, controllerRoute, actionRoute));
+    }
+
+    [Theory]
+    [InlineData("app.UseExceptionHandler(\"/oops\");", "", "[Route(\"/error\")]")]
+    [InlineData("app.UseExceptionHandler(\"/error\");", "[Route(\"api\")]", "[Route(\"error\")]")]
+    [InlineData("app.UseDeveloperExceptionPage();", "", "[Route(\"/error\")]")]
+    public Task An_endpoint_elsewhere_than_the_exception_handlers_path_is_reported(string setup, string controllerRoute, string actionRoute)
+    {
+        return VerifyCS.VerifyAnalyzerAsync(ErrorEndpoint(setup, controllerRoute, actionRoute, "{|#0:Problem()|}"), VerifyCS.Diagnostic().WithLocation(0).WithArguments("HandleError"));
+    }
+
+    [Fact]
+    public Task A_route_handler_at_the_exception_handlers_path_is_not_reported_and_others_are()
+    {
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            public static class Pipeline
+            {
+                public static void Configure(WebApplication app)
+                {
+                    app.UseExceptionHandler("/error");
+                    app.Map("/error", () => Results.Problem());
+                    app.MapGet("/flights", () => {|#0:Results.Problem()|});
+                }
+            }
+            """, VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights"));
+    }
+
     // Found by the end-to-end sample (issue 5): an argument of a parameter's attribute is an operation block of
     // its own, and it came before the body, which then went unread.
     [Theory]
