@@ -126,6 +126,11 @@ internal sealed class EndpointFinder
         {
             controller = ControllerKind.None;
         }
+        else if (NestedFunctions.IsResultDiscarded(function, cancellationToken))
+        {
+            // Its results never leave the method: nothing it makes is answered.
+            return false;
+        }
 
         var name = route?.Route ?? (symbol.MethodKind == MethodKind.LocalFunction ? symbol.Name : containing.Name);
         endpoint = new Endpoint(kind, symbol, name, controller, inController, function.Syntax, route, _options.For(function.Syntax.SyntaxTree));

@@ -71,8 +71,13 @@ internal sealed partial class ResponseInference
             var syntax = reference.GetSyntax(cancellationToken);
             if (semanticModels.For(syntax.SyntaxTree) is { } model && model.GetOperation(syntax, cancellationToken) is { } operation)
             {
-                // A local function's operation is its statement; the walk skips nested functions, so start at its body.
-                return operation is ILocalFunctionOperation localFunction ? localFunction.Body ?? localFunction.IgnoredBody : operation;
+                // A nested function's operation is the function; the walk skips nested functions, so start at its body.
+                return operation switch
+                {
+                    ILocalFunctionOperation localFunction => localFunction.Body ?? localFunction.IgnoredBody,
+                    IAnonymousFunctionOperation lambda => lambda.Body,
+                    _ => operation,
+                };
             }
         }
 
@@ -359,6 +364,12 @@ internal sealed partial class ResponseInference
                 return;
             }
 
+            if (method.MethodKind == MethodKind.DelegateInvoke && invocation.Instance is ILocalReferenceOperation held)
+            {
+                EvaluateHeldLambda(invocation, held.Local, paths, depth);
+                return;
+            }
+
             var returned = _types.UnwrapTask(invocation.Type ?? method.ReturnType);
             if (returned is null || _types.IsResultType(returned)
                 || (declaredResult is not null && _types.IsResultType(declaredResult) && !IsActionResultOfT(declaredResult)))
@@ -411,6 +422,33 @@ internal sealed partial class ResponseInference
             {
                 _responses.Add(response.WithOrigin(invocation.Syntax));
             }
+        }
+
+        /// <summary>
+        /// A call of a lambda held by a local (<c>Func&lt;IActionResult&gt; conflict = () =&gt; Conflict(); return conflict();</c>):
+        /// the responses of each lambda the local is assigned, as for a helper; unknown when it holds anything else.
+        /// </summary>
+        private void EvaluateHeldLambda(IInvocationOperation invocation, ILocalSymbol local, ReturnPaths paths, int depth)
+        {
+            if (!paths.TryEnterLocal(local, out var values))
+            {
+                _complete = false;
+                return;
+            }
+
+            foreach (var value in values)
+            {
+                if (value.WalkDownConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+                {
+                    EvaluateHelper(invocation, lambda.Symbol, depth);
+                }
+                else
+                {
+                    _complete = false;
+                }
+            }
+
+            paths.LeaveLocal(local);
         }
 
         private EndpointResponses? Summarize(IMethodSymbol helper, int depth)

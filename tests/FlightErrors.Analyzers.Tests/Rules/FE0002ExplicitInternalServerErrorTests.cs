@@ -178,6 +178,47 @@ public sealed class FE0002ExplicitInternalServerErrorTests
             """, VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights"));
     }
 
+    // A lambda or local function whose result is thrown away makes no response (issue 14, item 5).
+    [Fact]
+    public Task Nested_functions_whose_results_are_discarded_are_not_reported()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                public async System.Threading.Tasks.Task<IActionResult> Get(int id)
+                {
+                    Func<int, IActionResult> check = x => StatusCode(500, "boom");
+                    _ = check(id);
+                    check(id);
+                    IActionResult Fail() => StatusCode(500);
+                    Fail();
+                    async System.Threading.Tasks.Task<IActionResult> FailLater() { await System.Threading.Tasks.Task.Yield(); return Problem(); }
+                    await FailLater();
+                    IActionResult Unused() => StatusCode(500);
+                    return Ok();
+                }
+            """));
+    }
+
+    [Fact]
+    public Task Nested_functions_whose_results_may_be_answered_are_reported()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                public IActionResult Get(int id)
+                {
+                    Func<IActionResult> fail = () => [|StatusCode(500)|];
+                    Func<IActionResult> handedOver = () => [|Problem()|];
+                    IActionResult FailToo() => [|StatusCode(500)|];
+                    Func<IActionResult> group = FailAsGroup;
+                    IActionResult FailAsGroup() => [|Problem()|];
+                    Use(handedOver);
+                    Use(group);
+                    var result = FailToo();
+                    return id switch { 0 => fail(), 1 => result, _ => Ok() };
+                }
+
+                private static void Use(Func<IActionResult> function) => function();
+            """));
+    }
+
     // Found by the end-to-end sample (issue 5): an argument of a parameter's attribute is an operation block of
     // its own, and it came before the body, which then went unread.
     [Theory]

@@ -43,6 +43,22 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
         }.RunAsync();
     }
 
+    // A lambda whose result is thrown away makes no response (issue 14, item 5).
+    [Fact]
+    public Task A_discarded_lambda_is_not_reported_and_a_returned_one_is()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [HttpGet]
+                public IActionResult Get(int id)
+                {
+                    Func<int, IActionResult> validate = x => BadRequest("Ids are positive.");
+                    _ = validate(id);
+                    Func<IActionResult> reject = () => {|#0:BadRequest("Ids are positive.")|};
+                    return id > 0 ? Ok() : reject();
+                }
+            """), VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "400 Bad Request", "a string body"));
+    }
+
     // Found by the end-to-end sample (issue 5): parameter attributes are operation blocks that may come first.
     [Fact]
     public Task Actions_with_attributed_parameters_are_read()
@@ -366,6 +382,7 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
     {
         var source = Endpoints("""
                     System.Func<BadRequest<string>> invalid = () => [|TypedResults.BadRequest("bad")|];
+                    app.MapGet("/invalid", () => invalid());
             """);
         return VerifyCS.VerifyCodeFixAsync(source, source);
     }
