@@ -12,7 +12,7 @@ internal static class Descriptors
         Categories.Documentation,
         DiagnosticSeverity.Warning,
         title: "Returned status code is not documented",
-        message: "'{0}' can return {1}, which is not documented",
+        message: "'{0}' can return {1}, which is not documented{2}",
         description: "Every status code an endpoint can return should be listed in its API description "
             + "([ProducesResponseType], conventions, XML <response> or Results<...>) so that clients know to handle it.");
 

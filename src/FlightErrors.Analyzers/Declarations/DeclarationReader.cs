@@ -40,7 +40,13 @@ internal sealed partial class DeclarationReader
             visible ??= ApiExplorerVisibility(attributes);
         }
 
+        var replacement = ImplicitOkReplacement.None;
         var controller = TypeAttributesOf(action.ContainingType);
+        if (!state.HasMetadata && controller.HasMetadata)
+        {
+            replacement = ImplicitOkReplacement.ControllerAttributes;
+        }
+
         codes.UnionWith(controller.Codes);
         state.HasMetadata |= controller.HasMetadata;
         state.HasDefault |= controller.HasDefault;
@@ -54,6 +60,7 @@ internal sealed partial class DeclarationReader
         if (!state.HasMetadata && isApiController && Convention(action) is { } convention)
         {
             ReadAttributes(convention.GetAttributes(), codes, ref state);
+            replacement = state.HasMetadata ? ImplicitOkReplacement.Convention : replacement;
         }
 
         state.Complete &= !action.ReturnType.ContainsErrorType();
@@ -65,7 +72,7 @@ internal sealed partial class DeclarationReader
 
         XmlResponses.Read(action, codes, cancellationToken);
 
-        return new DeclaredResponses(codes, state.HasMetadata, state.HasDefault, state.Complete, ImplicitOkType(returnType), state.Excluded);
+        return new DeclaredResponses(codes, state.HasMetadata, state.HasDefault, state.Complete, ImplicitOkType(returnType), state.Excluded, replacement);
     }
 
     /// <summary>

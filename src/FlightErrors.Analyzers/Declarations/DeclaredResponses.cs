@@ -3,6 +3,19 @@ using Microsoft.CodeAnalysis;
 
 namespace FlightErrors.Analyzers;
 
+/// <summary>Where the response metadata that replaces an action's implicit 200 comes from, when not from the action.</summary>
+internal enum ImplicitOkReplacement : byte
+{
+    /// <summary>The implicit 200 stands, or the action's own metadata replaces it.</summary>
+    None,
+
+    /// <summary><c>[ProducesResponseType]</c> (or another response attribute) on the controller or a base class.</summary>
+    ControllerAttributes,
+
+    /// <summary>An API convention (<c>[ApiConventionType]</c>, <c>[ApiConventionMethod]</c>).</summary>
+    Convention,
+}
+
 /// <summary>
 /// What an endpoint documents: the status codes its API description (and so its OpenAPI document) lists.
 /// </summary>
@@ -10,8 +23,9 @@ internal sealed class DeclaredResponses
 {
     private readonly HashSet<int> _codes;
 
-    public DeclaredResponses(HashSet<int> codes, bool hasResponseMetadata, bool hasDefaultResponse, bool isComplete, ITypeSymbol? implicitOkType, bool isExcluded = false)
+    public DeclaredResponses(HashSet<int> codes, bool hasResponseMetadata, bool hasDefaultResponse, bool isComplete, ITypeSymbol? implicitOkType, bool isExcluded = false, ImplicitOkReplacement implicitOkReplacedBy = ImplicitOkReplacement.None)
     {
+        ImplicitOkReplacedBy = implicitOkReplacedBy;
         IsExcludedFromDescription = isExcluded;
         _codes = codes;
         HasResponseMetadata = hasResponseMetadata;
@@ -34,6 +48,9 @@ internal sealed class DeclaredResponses
 
     /// <summary>The endpoint is left out of the API description (<c>.ExcludeFromDescription()</c>): there is nothing to document.</summary>
     public bool IsExcludedFromDescription { get; }
+
+    /// <summary>What took the implicit 200 away when the action itself declares nothing, so a message can say why.</summary>
+    public ImplicitOkReplacement ImplicitOkReplacedBy { get; }
 
     /// <summary>The model type of the implicit 200 (from <c>ActionResult&lt;T&gt;</c> or <c>T</c>), when it has one.</summary>
     public ITypeSymbol? ImplicitOkType { get; }

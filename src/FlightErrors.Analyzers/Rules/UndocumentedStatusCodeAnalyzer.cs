@@ -76,9 +76,18 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
                 additionalLocations,
                 properties.ToImmutable(),
                 endpoint.Endpoint.Name,
-                StatusCodeFacts.Describe(response.StatusCode)));
+                StatusCodeFacts.Describe(response.StatusCode),
+                response.StatusCode == 200 ? Why200IsUndocumented(declared.ImplicitOkReplacedBy) : string.Empty));
         }
     }
+
+    /// <summary>Why a plain <c>Ok()</c> is reported when the action itself declares nothing: what replaced its implicit 200.</summary>
+    private static string Why200IsUndocumented(ImplicitOkReplacement replacement) => replacement switch
+    {
+        ImplicitOkReplacement.ControllerAttributes => ": the controller's response attributes replace the implicit 200",
+        ImplicitOkReplacement.Convention => ": the API convention's responses replace the implicit 200",
+        _ => string.Empty,
+    };
 
     /// <summary>
     /// Where the undocumented response comes from; for a handler passed as a method group, the handler where it is

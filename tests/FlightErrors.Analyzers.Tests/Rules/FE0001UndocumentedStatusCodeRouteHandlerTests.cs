@@ -42,7 +42,7 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
         return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
                     app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(new Flight(id)) : {|#0:Results.NotFound()|});
             """),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}", "404 Not Found"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}", "404 Not Found", ""));
     }
 
     [Theory]
@@ -59,7 +59,7 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
         return VerifyCS.VerifyAnalyzerAsync(Endpoints($$"""
                     app.{{map}}("/flights/{id}", IResult (int id) => id > 0 ? Results.Ok(new Flight(id)) : {|#0:{{result}}|});
             """),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments(endpoint, code + " " + phrase));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments(endpoint, code + " " + phrase, ""));
     }
 
     // MapMethods names its verbs, written as constants or as HttpMethods fields (issue 14, item 15).
@@ -120,7 +120,7 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
                     flights.MapDelete("/{id}", (int id) => id > 0 ? Results.NoContent() : {|#0:Results.NotFound()|})
                         .Produces(StatusCodes.Status204NoContent);
             """),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("DELETE /api/flights/{id}", "404 Not Found"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("DELETE /api/flights/{id}", "404 Not Found", ""));
     }
 
     [Fact]
@@ -213,7 +213,7 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
                         return id > 0 ? TypedResults.Ok("on time") : TypedResults.NotFound();
                     });
             """),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}", "409 Conflict"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}", "409 Conflict", ""));
     }
 
     [Fact]
@@ -345,7 +345,7 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
                     flights.MapGet("/{id}", (int id) => id > 0 ? Results.Ok(id) : Results.NotFound()).Produces<int>();
                     flights.MapGet("/{id}/seats", (int id) => id > 0 ? Results.Ok(id) : {|#0:Results.Conflict()|}).Produces<int>();
             """),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}/seats", "409 Conflict"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}/seats", "409 Conflict", ""));
     }
 
     // ---- Fixes --------------------------------------------------------------------------------------------------

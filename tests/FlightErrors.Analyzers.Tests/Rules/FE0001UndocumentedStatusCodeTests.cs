@@ -39,7 +39,7 @@ public sealed class FE0001UndocumentedStatusCodeTests
                 [ProducesResponseType<Flight>(200)]
                 public ActionResult<Flight> Get(int id) => id > 0 ? new Flight(id) : {|#0:NotFound()|};
             """),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "404 Not Found"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "404 Not Found", ""));
     }
 
     // A code without a registered reason phrase prints alone, with no stray space (issue 14, item 13).
@@ -94,7 +94,7 @@ public sealed class FE0001UndocumentedStatusCodeTests
                 [ProducesResponseType(typeof(int), 200)]
                 public object Get(int id) => {|#0:{{expression}}|};
             """);
-        return VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", code + " " + phrase));
+        return VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", code + " " + phrase, ""));
     }
 
     [Fact]
@@ -160,8 +160,8 @@ public sealed class FE0001UndocumentedStatusCodeTests
 
                 private static bool Log(int id) => id != 0;
             """),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "404 Not Found"),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "410 Gone"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "404 Not Found", ""),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "410 Gone", ""));
     }
 
     [Fact]
@@ -237,7 +237,7 @@ public sealed class FE0001UndocumentedStatusCodeTests
                 [ProducesResponseType(400)]
                 public ActionResult<Flight> Post(Flight flight) => flight.Id > 0 ? {|#0:CreatedAtAction("Get", new { flight.Id }, flight)|} : BadRequest();
             """),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Post", "201 Created"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Post", "201 Created", ""));
     }
 
     [Fact]
@@ -282,7 +282,52 @@ public sealed class FE0001UndocumentedStatusCodeTests
                 [ProducesResponseType(404)]
                 public ActionResult<Flight> Get(int id) => id > 0 ? {|#0:new Flight(id)|} : NotFound();
             """),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "200 OK"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "200 OK", ""));
+    }
+
+    // A plain Ok() reported because attributes elsewhere took the implicit 200 away says so (issue 14, item 14).
+    [Fact]
+    public Task The_message_says_when_the_controllers_attributes_replace_the_implicit_200()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(
+            Usings + """
+                [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+                public abstract class SecuredController : ControllerBase
+                {
+                }
+
+                [ApiController]
+                [Route("flights")]
+                public sealed class FlightsController : SecuredController
+                {
+                    [HttpGet]
+                    public IActionResult List() => {|#0:Ok()|};
+                }
+                """,
+            VerifyCS.Diagnostic().WithLocation(0).WithMessage("'List' can return 200 OK, which is not documented: the controller's response attributes replace the implicit 200"));
+    }
+
+    [Fact]
+    public Task The_message_says_when_a_convention_replaces_the_implicit_200()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(
+            Controller("""
+                    [HttpPost]
+                    public IActionResult Post(Flight flight) => {|#0:Ok()|};
+                """, "[ApiController]\n[ApiConventionType(typeof(DefaultApiConventions))]"),
+            VerifyCS.Diagnostic().WithLocation(0).WithMessage("'Post' can return 200 OK, which is not documented: the API convention's responses replace the implicit 200"));
+    }
+
+    [Fact]
+    public Task The_message_gives_no_reason_when_the_action_declares_its_own_responses()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(
+            Controller("""
+                    [HttpGet]
+                    [ProducesResponseType(StatusCodes.Status404NotFound)]
+                    public IActionResult List() => {|#0:Ok()|};
+                """, "[ApiController]\n[ProducesResponseType(StatusCodes.Status401Unauthorized)]"),
+            VerifyCS.Diagnostic().WithLocation(0).WithMessage("'List' can return 200 OK, which is not documented"));
     }
 
     [Fact]
@@ -415,8 +460,8 @@ public sealed class FE0001UndocumentedStatusCodeTests
                         return id switch { 1 => {|#1:StatusCode(id > 5 ? 409 : 503)|}, _ => Ok() };
                     }
                 """),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "504 Gateway Timeout"),
-            VerifyCS.Diagnostic().WithLocation(1).WithArguments("Get", "409 Conflict"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "504 Gateway Timeout", ""),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("Get", "409 Conflict", ""));
     }
 
     [Fact]
@@ -448,7 +493,7 @@ public sealed class FE0001UndocumentedStatusCodeTests
                         {{body}}
                     }
                 """),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "503 Service Unavailable"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "503 Service Unavailable", ""));
     }
 
     [Theory]
@@ -485,7 +530,26 @@ public sealed class FE0001UndocumentedStatusCodeTests
                         return result;
                     }
                 """),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "200 OK"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "200 OK", ""));
+    }
+
+    // What a lambda held by a local returns is what the action returns when the action returns its call, and nothing
+    // when the call's result is thrown away (issue 14, item 5).
+    [Fact]
+    public Task A_called_lambda_returns_its_codes_and_a_discarded_one_none()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(
+            Controller("""
+                    [ProducesResponseType(200)]
+                    public IActionResult Get(int id)
+                    {
+                        Func<IActionResult> conflict = () => Conflict();
+                        Func<int, IActionResult> gone = x => NotFound();
+                        _ = gone(id);
+                        return id > 0 ? Ok() : {|#0:conflict()|};
+                    }
+                """),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "409 Conflict", ""));
     }
 
     // A 500 made on purpose is FE0002's to report while FE0002 is in effect for the file (issue 14, item 7): its fixes
@@ -520,7 +584,7 @@ public sealed class FE0001UndocumentedStatusCodeTests
                     public IActionResult Get(int id) => id switch { 0 => {|#0:Problem()|}, 1 => StatusCode(500, "down"), _ => Ok() };
                 """),
             EditorConfig = editorConfig,
-            ExpectedDiagnostics = { VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "500 Internal Server Error") },
+            ExpectedDiagnostics = { VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "500 Internal Server Error", "") },
         };
         return test.RunAsync();
     }
@@ -535,7 +599,7 @@ public sealed class FE0001UndocumentedStatusCodeTests
                     public IActionResult Get(int id) => id == 0 ? {|#0:Problem()|} : Ok();
                 """, attributes: ""),
             EditorConfig = $"{OptionKeys.ControllerScope("FE0001")} = all\n{OptionKeys.ControllerScope("FE0002")} = api",
-            ExpectedDiagnostics = { VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "500 Internal Server Error") },
+            ExpectedDiagnostics = { VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "500 Internal Server Error", "") },
         };
         return test.RunAsync();
     }
@@ -551,7 +615,7 @@ public sealed class FE0001UndocumentedStatusCodeTests
                 """),
             // NoWarn beats the file's configuration, as it does in the compiler.
             EditorConfig = "dotnet_diagnostic.FE0002.severity = warning",
-            ExpectedDiagnostics = { VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "500 Internal Server Error") },
+            ExpectedDiagnostics = { VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "500 Internal Server Error", "") },
         };
         test.SolutionTransforms.Add((solution, projectId) =>
         {
@@ -797,7 +861,7 @@ public sealed class FE0001UndocumentedStatusCodeTests
 
                 [ProducesResponseType(200)]
                 public IActionResult Find(int id) => id == 0 ? {|#0:NotFound()|} : Ok();
-            """), VerifyCS.Diagnostic().WithLocation(0).WithArguments("Find", "404 Not Found"));
+            """), VerifyCS.Diagnostic().WithLocation(0).WithArguments("Find", "404 Not Found", ""));
     }
 
     [Fact]
