@@ -53,7 +53,11 @@ public sealed class ErrorBodyNotProblemDetailsAnalyzer : DiagnosticAnalyzer
         BodyKind.ModelState => "a ModelStateDictionary body (written as SerializableError)",
         BodyKind.ValidationErrors => "a field-error dictionary body",
         BodyKind.Object => response.BodyType is { } type ? "a '" + type.Name + "' body" : "an object body",
-        BodyKind.None => endpoint.IsEmptyError(in response) ? "an empty body" : null,
+        BodyKind.None when !endpoint.IsEmptyError(in response) => null,
+        // Nothing but the status code pages middleware writes a minimal-API result's missing body: name the cure.
+        BodyKind.None when response.BodylessWriter == BodylessWriter.StatusCodePages =>
+            "an empty body (AddProblemDetails() with UseStatusCodePages() would write Problem Details for it)",
+        BodyKind.None => "an empty body",
         _ => null,
     };
 }

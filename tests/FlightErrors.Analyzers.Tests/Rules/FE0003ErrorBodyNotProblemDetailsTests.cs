@@ -227,11 +227,15 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
         }
         """;
 
+    // A minimal API's bodyless error names its one-line cure (issue 14, item 16).
+    private const string MinimalApiEmptyBody = "an empty body (AddProblemDetails() with UseStatusCodePages() would write Problem Details for it)";
+
     [Theory]
     [InlineData("Results.BadRequest(\"bad building code\")", "400", "Bad Request", "a string body")]
     [InlineData("TypedResults.Conflict(new FlightError(\"F1\", \"taken\"))", "409", "Conflict", "a 'FlightError' body")]
-    [InlineData("Results.NotFound()", "404", "Not Found", "an empty body")]
-    [InlineData("Results.StatusCode(409)", "409", "Conflict", "an empty body")]
+    [InlineData("Results.NotFound()", "404", "Not Found", MinimalApiEmptyBody)]
+    [InlineData("Results.StatusCode(409)", "409", "Conflict", MinimalApiEmptyBody)]
+    [InlineData("TypedResults.Conflict()", "409", "Conflict", MinimalApiEmptyBody)]
     [InlineData("Results.UnprocessableEntity(new Dictionary<string, string[]> { [\"code\"] = [\"bad\"] })", "422", "Unprocessable Content", "a field-error dictionary body")]
     [InlineData("Results.Json(new { error = \"gone\" }, statusCode: 404)", "404", "Not Found", "an anonymous object body")]
     public Task Route_handler_error_bodies_are_reported(string expression, string code, string phrase, string body)
