@@ -19,9 +19,12 @@ internal sealed class AnalysisSession
     private readonly Lazy<ApplicationFacts> _application;
     private readonly ConcurrentDictionary<IMethodSymbol, EndpointResponses> _responses = new(SymbolEqualityComparer.Default);
 
+    private readonly ControllerActions _controllers;
+
     private AnalysisSession(KnownTypes types, FlightErrorsOptions.Cache options)
     {
-        Finder = new EndpointFinder(types, new ControllerActions(types), new RouteHandlers(types), options);
+        _controllers = new ControllerActions(types);
+        Finder = new EndpointFinder(types, _controllers, new RouteHandlers(types), options);
         Inference = new ResponseInference(types, new BodyClassifier(types));
         Declarations = new DeclarationReader(types);
         _application = new Lazy<ApplicationFacts>(() => ApplicationFacts.Find(types.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -105,5 +108,39 @@ internal sealed class AnalysisSession
         return endpoint.Kind == EndpointKind.Action
             ? Declarations.Read(endpoint.Method, endpoint.IsApiController, documentedCodes, cancellationToken)
             : null;
+    }
+
+    /// <summary>
+    /// What an action documents as each controller that routes it: ApiExplorer describes an action declared in a base
+    /// controller once per concrete controller of the compilation that inherits it, with that controller's attributes.
+    /// One entry, for no particular controller, for an action no other controller inherits and for a route handler.
+    /// </summary>
+    public ImmutableArray<ControllerDeclarations> DeclaredPerController(in Endpoint endpoint, ImmutableHashSet<int> documentedCodes, SemanticModelSource semanticModels, CancellationToken cancellationToken)
+    {
+        var declaring = endpoint.Method.ContainingType;
+        var inheritors = endpoint.Kind == EndpointKind.Action && declaring is not null
+            ? _controllers.Inheritors(declaring)
+            : Array.Empty<INamedTypeSymbol>();
+        if (inheritors.Count == 0)
+        {
+            return DeclaredFor(endpoint, documentedCodes, semanticModels, cancellationToken) is { } declared
+                ? ImmutableArray.Create(new ControllerDeclarations(null, declared))
+                : ImmutableArray<ControllerDeclarations>.Empty;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<ControllerDeclarations>(inheritors.Count + 1);
+        if (!declaring!.IsAbstract && !declaring.IsGenericType)
+        {
+            // A concrete base is a controller of its own too.
+            builder.Add(new ControllerDeclarations(null, Declarations.Read(endpoint.Method, endpoint.IsApiController, documentedCodes, cancellationToken)));
+        }
+
+        foreach (var inheritor in inheritors)
+        {
+            var isApi = _controllers.Kind(inheritor) == ControllerKind.ApiController;
+            builder.Add(new ControllerDeclarations(inheritor, Declarations.Read(endpoint.Method, isApi, documentedCodes, cancellationToken, inheritor)));
+        }
+
+        return builder.ToImmutable();
     }
 }

@@ -54,6 +54,13 @@ internal readonly struct EndpointFacts
         _session.DeclaredFor(Endpoint, documentedCodes, _semanticModels, cancellationToken);
 
     /// <summary>
+    /// What the endpoint documents as each controller that routes it (<see cref="AnalysisSession.DeclaredPerController"/>);
+    /// empty for code that documents nothing itself.
+    /// </summary>
+    public ImmutableArray<ControllerDeclarations> DeclaredPerController(ImmutableHashSet<int> documentedCodes, CancellationToken cancellationToken) =>
+        _session.DeclaredPerController(Endpoint, documentedCodes, _semanticModels, cancellationToken);
+
+    /// <summary>
     /// Whether <paramref name="rule"/> reports on this endpoint: its controller scope includes it and its severity for
     /// the endpoint's file is not <c>none</c>.
     /// </summary>

@@ -63,7 +63,7 @@ internal static class FixProperties
     }
 
     /// <summary>The codes of <paramref name="missing"/>, each with its body type when it is a success.</summary>
-    public static void SetMissing(ImmutableDictionary<string, string?>.Builder properties, List<ProducedResponse> missing)
+    public static void SetMissing(ImmutableDictionary<string, string?>.Builder properties, IEnumerable<ProducedResponse> missing)
     {
         var builder = new StringBuilder();
         foreach (var response in missing)

@@ -8,7 +8,7 @@ namespace FlightErrors.Analyzers;
 internal sealed partial class DeclarationReader
 {
     /// <summary>The convention method that applies to <paramref name="action"/>, if any.</summary>
-    private IMethodSymbol? Convention(IMethodSymbol action)
+    private IMethodSymbol? Convention(IMethodSymbol action, INamedTypeSymbol controller)
     {
         for (var method = action; method is not null; method = method.OverriddenMethod)
         {
@@ -33,7 +33,7 @@ internal sealed partial class DeclarationReader
         }
 
         var conventionTypes = ImmutableArray<INamedTypeSymbol>.Empty;
-        for (var type = action.ContainingType; type is not null && conventionTypes.IsEmpty; type = type.BaseType)
+        for (var type = controller; type is not null && conventionTypes.IsEmpty; type = type.BaseType)
         {
             conventionTypes = ConventionTypes(type);
         }

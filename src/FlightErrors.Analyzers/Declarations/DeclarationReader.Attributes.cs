@@ -9,7 +9,6 @@ namespace FlightErrors.Analyzers;
 // what leaves an endpoint out of the description.
 internal sealed partial class DeclarationReader
 {
-    /// <summary><c>[ExcludeFromDescription]</c>, or <c>[ApiExplorerSettings(IgnoreApi = true)]</c>.</summary>
     /// <summary>
     /// What an <c>[ApiExplorerSettings]</c> among <paramref name="attributes"/> says of visibility in the API
     /// description (<c>IgnoreApi = true</c> hides); null when there is none.
@@ -27,6 +26,7 @@ internal sealed partial class DeclarationReader
         return null;
     }
 
+    /// <summary><c>[ExcludeFromDescription]</c>, or <c>[ApiExplorerSettings(IgnoreApi = true)]</c>.</summary>
     private static bool IsExcludedFromDescription(AttributeData attribute)
     {
         switch (attribute.AttributeClass?.Name)

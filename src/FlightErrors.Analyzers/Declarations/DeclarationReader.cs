@@ -27,8 +27,13 @@ internal sealed partial class DeclarationReader
         _assemblyConventions = ConventionTypes(types.Compilation.Assembly);
     }
 
-    public DeclaredResponses Read(IMethodSymbol action, bool isApiController, ImmutableHashSet<int> globallyDocumented, CancellationToken cancellationToken)
+    /// <summary>
+    /// What <paramref name="action"/> documents as an action of <paramref name="controller"/> (its declaring type unless
+    /// given): ApiExplorer describes an inherited action once per controller, with that controller's attributes.
+    /// </summary>
+    public DeclaredResponses Read(IMethodSymbol action, bool isApiController, ImmutableHashSet<int> globallyDocumented, CancellationToken cancellationToken, INamedTypeSymbol? controller = null)
     {
+        var controllerType = controller ?? action.ContainingType;
         var codes = new HashSet<int>(globallyDocumented);
         var state = new ReadState();
 
@@ -41,23 +46,23 @@ internal sealed partial class DeclarationReader
         }
 
         var replacement = ImplicitOkReplacement.None;
-        var controller = TypeAttributesOf(action.ContainingType);
-        if (!state.HasMetadata && controller.HasMetadata)
+        var typeAttributes = TypeAttributesOf(controllerType);
+        if (!state.HasMetadata && typeAttributes.HasMetadata)
         {
             replacement = ImplicitOkReplacement.ControllerAttributes;
         }
 
-        codes.UnionWith(controller.Codes);
-        state.HasMetadata |= controller.HasMetadata;
-        state.HasDefault |= controller.HasDefault;
-        state.Complete &= controller.Complete;
+        codes.UnionWith(typeAttributes.Codes);
+        state.HasMetadata |= typeAttributes.HasMetadata;
+        state.HasDefault |= typeAttributes.HasDefault;
+        state.Complete &= typeAttributes.Complete;
 
         // ApiExplorer leaves out an action whose [ApiExplorerSettings(IgnoreApi = true)], on the action or else on the
         // controller or a base, hides it; an action's own settings win over the controller's.
-        state.Excluded = (visible ?? controller.Visible) == false;
+        state.Excluded = (visible ?? typeAttributes.Visible) == false;
 
         // Conventions apply to API controllers only, and only when no response attribute applies at any level.
-        if (!state.HasMetadata && isApiController && Convention(action) is { } convention)
+        if (!state.HasMetadata && isApiController && Convention(action, controllerType) is { } convention)
         {
             ReadAttributes(convention.GetAttributes(), codes, ref state);
             replacement = state.HasMetadata ? ImplicitOkReplacement.Convention : replacement;
@@ -89,7 +94,8 @@ internal sealed partial class DeclarationReader
         ReadAttributes(attributes, codes, ref state);
         foreach (var attribute in attributes)
         {
-            state.Excluded |= IsExcludedFromDescription(attribute);
+            // ApiExplorer reads [ExcludeFromDescription] on a handler, not MVC's [ApiExplorerSettings].
+            state.Excluded |= attribute.AttributeClass?.Name == "ExcludeFromDescriptionAttribute";
         }
 
         foreach (var syntax in endpoint.Conventions)

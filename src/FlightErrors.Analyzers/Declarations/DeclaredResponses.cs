@@ -40,7 +40,7 @@ internal sealed class DeclaredResponses
     /// </summary>
     public bool HasResponseMetadata { get; }
 
-    /// <summary><c>[ProducesDefaultResponseType]</c>: every error code is covered by the "default" response.</summary>
+    /// <summary><c>[ProducesDefaultResponseType]</c>: every code not listed is covered by the "default" response.</summary>
     public bool HasDefaultResponse { get; }
 
     /// <summary>False when some attribute's status code cannot be read; rules then stay silent rather than guess.</summary>
@@ -62,6 +62,22 @@ internal sealed class DeclaredResponses
             return true;
         }
 
-        return _codes.Contains(statusCode) || (HasDefaultResponse && StatusCodeFacts.IsError(statusCode));
+        // A "default" response documents every code the description does not list, successes included.
+        return HasDefaultResponse || _codes.Contains(statusCode);
     }
+}
+
+/// <summary>What an action documents as an action of one controller; <see cref="Controller"/> is null for its own.</summary>
+internal readonly struct ControllerDeclarations
+{
+    public ControllerDeclarations(INamedTypeSymbol? controller, DeclaredResponses declared)
+    {
+        Controller = controller;
+        Declared = declared;
+    }
+
+    /// <summary>The controller that inherits the action, or null for the action's own declaring type (or a route handler).</summary>
+    public INamedTypeSymbol? Controller { get; }
+
+    public DeclaredResponses Declared { get; }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -24,19 +25,26 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
 
     private static void Check(in EndpointFacts endpoint, in OperationAnalysisContext context)
     {
-        var documentedCodes = endpoint.Endpoint.Options.DocumentedStatusCodes(Id);
-        if (endpoint.Declared(documentedCodes, context.CancellationToken) is not { IsComplete: true, IsExcludedFromDescription: false } declared)
+        // One description per controller that routes the endpoint: an inherited action is described once for each
+        // controller that inherits it. One that cannot be read fully silences the rule; one left out of the
+        // description needs nothing.
+        var views = endpoint.DeclaredPerController(endpoint.Endpoint.Options.DocumentedStatusCodes(Id), context.CancellationToken);
+        foreach (var view in views)
         {
-            return;
+            if (!view.Declared.IsComplete)
+            {
+                return;
+            }
         }
 
-        // The first place each undocumented code comes from, in source order. Most endpoints document everything: the
-        // list is made only for one that does not.
-        List<ProducedResponse>? missing = null;
+        // The first place each undocumented code comes from, in source order, with the first controller that leaves it
+        // undocumented. Most endpoints document everything: the list is made only for one that does not.
+        List<(ProducedResponse Response, int View)>? missing = null;
         bool? serverErrorReportedElsewhere = null;
         foreach (var response in endpoint.Responses.Responses)
         {
-            if (declared.Documents(response.StatusCode))
+            var view = UndocumentedIn(views, response.StatusCode);
+            if (view < 0)
             {
                 continue;
             }
@@ -48,15 +56,15 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            missing ??= new List<ProducedResponse>();
+            missing ??= new List<(ProducedResponse, int)>();
             var index = IndexOf(missing, response.StatusCode);
             if (index < 0)
             {
-                missing.Add(response);
+                missing.Add((response, view));
             }
-            else if (response.Origin.Start < missing[index].Origin.Start)
+            else if (response.Origin.Start < missing[index].Response.Origin.Start)
             {
-                missing[index] = response;
+                missing[index] = (response, view);
             }
         }
 
@@ -65,9 +73,9 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var properties = FixProperties.Documentation(in endpoint, declared, out var additionalLocations);
-        FixProperties.SetMissing(properties, missing);
-        foreach (var response in missing)
+        var properties = FixProperties.Documentation(in endpoint, views[missing[0].View].Declared, out var additionalLocations);
+        FixProperties.SetMissing(properties, missing.Select(m => m.Response));
+        foreach (var (response, view) in missing)
         {
             FixProperties.SetStatusCode(properties, response.StatusCode);
             context.ReportDiagnostic(Diagnostic.Create(
@@ -77,8 +85,32 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
                 properties.ToImmutable(),
                 endpoint.Endpoint.Name,
                 StatusCodeFacts.Describe(response.StatusCode),
-                response.StatusCode == 200 ? Why200IsUndocumented(declared.ImplicitOkReplacedBy) : string.Empty));
+                Why(views[view], response.StatusCode)));
         }
+    }
+
+    /// <summary>The first description that leaves <paramref name="statusCode"/> undocumented, or -1 when none does.</summary>
+    private static int UndocumentedIn(ImmutableArray<ControllerDeclarations> views, int statusCode)
+    {
+        for (var i = 0; i < views.Length; i++)
+        {
+            if (!views[i].Declared.IsExcludedFromDescription && !views[i].Declared.Documents(statusCode))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// What the message adds: the controller that leaves an inherited action's code undocumented, and what took away
+    /// the implicit 200 when the action itself declares nothing.
+    /// </summary>
+    private static string Why(ControllerDeclarations view, int statusCode)
+    {
+        var controller = view.Controller is { } inheritor ? " in '" + inheritor.Name + "'" : string.Empty;
+        return statusCode == 200 ? controller + Why200IsUndocumented(view.Declared.ImplicitOkReplacedBy) : controller;
     }
 
     /// <summary>Why a plain <c>Ok()</c> is reported when the action itself declares nothing: what replaced its implicit 200.</summary>
@@ -97,11 +129,11 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
     private static Location Where(in EndpointFacts endpoint, in ProducedResponse response) =>
         endpoint.Endpoint.Route is { IsLambda: false } route ? route.HandlerSyntax.GetLocation() : endpoint.LocationOf(response.Origin);
 
-    private static int IndexOf(List<ProducedResponse> responses, int statusCode)
+    private static int IndexOf(List<(ProducedResponse Response, int View)> responses, int statusCode)
     {
         for (var i = 0; i < responses.Count; i++)
         {
-            if (responses[i].StatusCode == statusCode)
+            if (responses[i].Response.StatusCode == statusCode)
             {
                 return i;
             }

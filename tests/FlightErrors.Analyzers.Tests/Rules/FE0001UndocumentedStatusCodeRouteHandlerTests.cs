@@ -269,6 +269,16 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
             """));
     }
 
+    // ApiExplorer ignores MVC's [ApiExplorerSettings] on a route handler: the endpoint stays in the description and
+    // in the OpenAPI document (the end-to-end referee's MinimalExcludedFromDescription case), so it is checked.
+    [Fact]
+    public Task Api_explorer_settings_on_a_route_handler_do_not_hide_it()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    app.MapGet("/hangars/{id}", [ApiExplorerSettings(IgnoreApi = true)] (int id) => id > 0 ? Results.Ok(id) : {|#0:Results.NotFound()|});
+            """), VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /hangars/{id}", "404 Not Found", ""));
+    }
+
     [Fact]
     public Task Builders_out_of_sight_and_excluded_endpoints_are_skipped()
     {
@@ -276,7 +286,6 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
                     app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(new Flight(id)) : Results.NotFound())
                         .ExcludeFromDescription();
                     app.MapGet("/gates/{id}", [ExcludeFromDescription] (int id) => id > 0 ? Results.Ok(id) : Results.NotFound());
-                    app.MapGet("/hangars/{id}", [ApiExplorerSettings(IgnoreApi = true)] (int id) => id > 0 ? Results.Ok(id) : Results.NotFound());
             """, """
                 public static RouteHandlerBuilder MapStatus(this IEndpointRouteBuilder app) =>
                     app.MapGet("/status/{id}", (int id) => id > 0 ? Results.Ok() : Results.NotFound());

@@ -310,11 +310,26 @@ public sealed class FE0001UndocumentedStatusCodeTests
     [Fact]
     public Task The_message_says_when_a_convention_replaces_the_implicit_200()
     {
+        // DefaultApiConventions add a default response, which documents every code; this convention does not.
         return VerifyCS.VerifyAnalyzerAsync(
             Controller("""
                     [HttpPost]
                     public IActionResult Post(Flight flight) => {|#0:Ok()|};
-                """, "[ApiController]\n[ApiConventionType(typeof(DefaultApiConventions))]"),
+                """, "[ApiController]\n[ApiConventionType(typeof(FlightConventions))]") + """
+
+                public static class FlightConventions
+                {
+                    [ProducesResponseType(StatusCodes.Status201Created)]
+                    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+                    [Microsoft.AspNetCore.Mvc.ApiExplorer.ApiConventionNameMatch(Microsoft.AspNetCore.Mvc.ApiExplorer.ApiConventionNameMatchBehavior.Prefix)]
+                    public static void Post(
+                        [Microsoft.AspNetCore.Mvc.ApiExplorer.ApiConventionNameMatch(Microsoft.AspNetCore.Mvc.ApiExplorer.ApiConventionNameMatchBehavior.Any)]
+                        [Microsoft.AspNetCore.Mvc.ApiExplorer.ApiConventionTypeMatch(Microsoft.AspNetCore.Mvc.ApiExplorer.ApiConventionTypeMatchBehavior.Any)]
+                        object model)
+                    {
+                    }
+                }
+                """,
             VerifyCS.Diagnostic().WithLocation(0).WithMessage("'Post' can return 200 OK, which is not documented: the API convention's responses replace the implicit 200"));
     }
 
@@ -374,23 +389,25 @@ public sealed class FE0001UndocumentedStatusCodeTests
     }
 
     [Fact]
-    public Task ProducesDefaultResponseType_documents_error_codes_only()
+    // The OpenAPI document's "default" response covers every code not listed, successes included: ApiExplorer and the
+    // document agree (the end-to-end referee's DefaultResponse case), so nothing is undocumented.
+    public Task ProducesDefaultResponseType_documents_every_code_not_listed()
     {
         return VerifyCS.VerifyAnalyzerAsync(Controller("""
                 [ProducesDefaultResponseType]
                 [ProducesResponseType(200)]
-                public IActionResult Get(int id) => id switch { 0 => NotFound(), 1 => StatusCode(503), 2 => [|Accepted()|], _ => Ok() };
+                public IActionResult Get(int id) => id switch { 0 => NotFound(), 1 => StatusCode(503), 2 => Accepted(), _ => Ok() };
             """));
     }
 
     [Fact]
     public Task Default_conventions_document_matching_actions()
     {
-        // Put(id, model) matches PutFlight(flightId, model): 204, 404, 400 and a default response for every error.
+        // Put(id, model) matches PutFlight(flightId, model): 204, 404, 400 and a default response for every other code.
         return VerifyCS.VerifyAnalyzerAsync(Controller("""
                 public ActionResult<Flight> Get(int id) => id > 0 ? new Flight(id) : NotFound();
 
-                public IActionResult PutFlight(int flightId, Flight model) => flightId switch { 0 => NotFound(), 1 => Conflict(), 2 => [|Accepted()|], _ => NoContent() };
+                public IActionResult PutFlight(int flightId, Flight model) => flightId switch { 0 => NotFound(), 1 => Conflict(), 2 => Accepted(), _ => NoContent() };
 
                 [HttpPost("archive")]
                 public IActionResult Archive(int id) => id > 0 ? Ok() : [|NotFound()|];
@@ -550,6 +567,86 @@ public sealed class FE0001UndocumentedStatusCodeTests
                     }
                 """),
             VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "409 Conflict", ""));
+    }
+
+    // ApiExplorer describes an inherited action once per controller that inherits it, with that controller's
+    // attributes (issue 14, item 3); a generic base controller's actions are those of every controller that closes it
+    // (item 8).
+    private const string Bases = Usings + """
+        public sealed record Gate(int Id);
+
+        [ApiController]
+        public abstract class EntityController<T> : ControllerBase where T : class
+        {
+            [HttpGet("{id}")]
+            [ProducesResponseType(StatusCodes.Status200OK)]
+            public IActionResult Get(int id) => id > 0 ? Ok() : {|#0:NotFound()|};
+        }
+
+        """ + Model;
+
+    [Fact]
+    public Task A_generic_base_controllers_action_is_checked_and_names_the_controller_that_leaves_the_code_out()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(
+            Bases + """
+                [Route("flights")]
+                [ProducesResponseType(StatusCodes.Status404NotFound)]
+                public sealed class FlightsController : EntityController<Flight>
+                {
+                }
+
+                [Route("gates")]
+                public sealed class GatesController : EntityController<Gate>
+                {
+                }
+                """,
+            VerifyCS.Diagnostic().WithLocation(0).WithMessage("'Get' can return 404 Not Found, which is not documented in 'GatesController'"));
+    }
+
+    [Fact]
+    public Task An_inherited_action_that_every_controller_documents_is_not_reported()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Bases.Replace("{|#0:NotFound()|}", "NotFound()") + """
+                [Route("flights")]
+                [ProducesResponseType(StatusCodes.Status404NotFound)]
+                public sealed class FlightsController : EntityController<Flight>
+                {
+                }
+
+                [Route("gates")]
+                [ProducesResponseType(StatusCodes.Status404NotFound)]
+                public sealed class GatesController : EntityController<Gate>
+                {
+                }
+
+                [Route("legacy")]
+                [ApiExplorerSettings(IgnoreApi = true)]
+                public sealed class LegacyGatesController : EntityController<Gate>
+                {
+                }
+                """);
+    }
+
+    [Fact]
+    public Task A_base_without_api_controller_is_checked_when_a_controller_that_inherits_it_is_one()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(
+            Usings + """
+                public abstract class ReadController<T> : ControllerBase
+                {
+                    [HttpGet("{id}")]
+                    [ProducesResponseType(StatusCodes.Status200OK)]
+                    public IActionResult Get(int id) => id > 0 ? Ok() : {|#0:Conflict()|};
+                }
+
+                [ApiController]
+                [Route("flights")]
+                public sealed class FlightsController : ReadController<Flight>
+                {
+                }
+                """ + Model,
+            VerifyCS.Diagnostic().WithLocation(0).WithMessage("'Get' can return 409 Conflict, which is not documented in 'FlightsController'"));
     }
 
     // A 500 made on purpose is FE0002's to report while FE0002 is in effect for the file (issue 14, item 7): its fixes

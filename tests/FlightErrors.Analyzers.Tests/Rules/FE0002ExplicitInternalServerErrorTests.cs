@@ -219,6 +219,29 @@ public sealed class FE0002ExplicitInternalServerErrorTests
             """));
     }
 
+    // A generic base controller's actions are actions of every controller that closes it (issue 14, item 8).
+    [Fact]
+    public Task A_generic_base_controllers_500_is_reported()
+    {
+        return VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.AspNetCore.Mvc;
+
+            [ApiController]
+            public abstract class EntityController<T> : ControllerBase where T : class
+            {
+                [HttpDelete("{id}")]
+                public IActionResult Delete(int id) => id > 0 ? NoContent() : {|#0:StatusCode(500)|};
+            }
+
+            public sealed record Flight(int Id);
+
+            [Route("flights")]
+            public sealed class FlightsController : EntityController<Flight>
+            {
+            }
+            """, VerifyCS.Diagnostic().WithLocation(0).WithArguments("Delete"));
+    }
+
     // Found by the end-to-end sample (issue 5): an argument of a parameter's attribute is an operation block of
     // its own, and it came before the body, which then went unread.
     [Theory]
