@@ -15,9 +15,11 @@ internal readonly struct EndpointFacts
     private readonly AnalysisSession _session;
     private readonly SemanticModelSource _semanticModels;
     private readonly SyntaxTree _bodyTree;
+    private readonly string _ruleId;
 
-    public EndpointFacts(in Endpoint endpoint, EndpointResponses responses, SyntaxTree bodyTree, AnalysisSession session, SemanticModelSource semanticModels)
+    public EndpointFacts(string ruleId, in Endpoint endpoint, EndpointResponses responses, SyntaxTree bodyTree, AnalysisSession session, SemanticModelSource semanticModels)
     {
+        _ruleId = ruleId;
         Endpoint = endpoint;
         Responses = responses;
         _bodyTree = bodyTree;
@@ -47,11 +49,12 @@ internal readonly struct EndpointFacts
     public Location LocationOf(TextSpan span) => Location.Create(_bodyTree, span);
 
     /// <summary>
-    /// What the endpoint documents, counting <paramref name="documentedCodes"/> as documented; null for code that
-    /// documents nothing itself (a helper, a filter, a controller member that is not an action).
+    /// What the endpoint documents, read with the options of <paramref name="ruleId"/> (<c>documented_status_codes</c>,
+    /// <c>xml_responses</c>); null for code that documents nothing itself (a helper, a filter, a controller member that
+    /// is not an action).
     /// </summary>
-    public DeclaredResponses? Declared(ImmutableHashSet<int> documentedCodes, CancellationToken cancellationToken) =>
-        _session.DeclaredFor(Endpoint, documentedCodes, _semanticModels, cancellationToken);
+    public DeclaredResponses? Declared(string ruleId, CancellationToken cancellationToken) =>
+        _session.DeclaredFor(Endpoint, ruleId, _semanticModels, cancellationToken);
 
     /// <summary>
     /// Whether <paramref name="rule"/> reports on this endpoint: its controller scope includes it and its severity for
@@ -60,6 +63,10 @@ internal readonly struct EndpointFacts
     public bool IsReportedBy(DiagnosticDescriptor rule, in OperationAnalysisContext context) =>
         Endpoint.IsInScope(rule.Id) && RuleSeverity.IsInEffect(rule, _bodyTree, context.Compilation, context.Options, context.CancellationToken);
 
-    /// <summary>Whether an error response made without a body reaches the client with an empty one.</summary>
-    public bool IsEmptyError(in ProducedResponse response) => BodyClassifier.IsEmptyError(response, Endpoint, _session.Application);
+    /// <summary>
+    /// Whether an error response made without a body reaches the client with an empty one, with the checking rule's
+    /// <c>status_code_pages</c> option for the file saying what the host does.
+    /// </summary>
+    public bool IsEmptyError(in ProducedResponse response) =>
+        BodyClassifier.IsEmptyError(response, Endpoint, Endpoint.Options.StatusCodePages(_ruleId), _session.Application);
 }

@@ -12,7 +12,8 @@ namespace FlightErrors.Analyzers;
 /// Reads what an action documents, the way ApiExplorer's <c>ApiResponseTypeProvider</c> does: response metadata
 /// attributes (and subclasses) on the action, its overridden methods, the controller and its bases; API conventions
 /// when no attribute applies; self-describing result types (<c>Results&lt;...&gt;</c>, <c>Ok&lt;T&gt;</c>); plus
-/// XML <c>&lt;response code&gt;</c> (read by Swashbuckle) and globally documented codes from options.
+/// XML <c>&lt;response code&gt;</c> (where the generator reads it: Swashbuckle, NSwag) and globally documented codes
+/// from options.
 /// One instance per compilation.
 /// </summary>
 internal sealed partial class DeclarationReader
@@ -27,7 +28,7 @@ internal sealed partial class DeclarationReader
         _assemblyConventions = ConventionTypes(types.Compilation.Assembly);
     }
 
-    public DeclaredResponses Read(IMethodSymbol action, bool isApiController, ImmutableHashSet<int> globallyDocumented, CancellationToken cancellationToken)
+    public DeclaredResponses Read(IMethodSymbol action, bool isApiController, ImmutableHashSet<int> globallyDocumented, bool xmlResponses, CancellationToken cancellationToken)
     {
         var codes = new HashSet<int>(globallyDocumented);
         var state = new ReadState();
@@ -63,7 +64,10 @@ internal sealed partial class DeclarationReader
             ReadSelfDescribingResults(returnType, codes, ref state);
         }
 
-        XmlResponses.Read(action, codes, cancellationToken);
+        if (xmlResponses)
+        {
+            XmlResponses.Read(action, codes, cancellationToken);
+        }
 
         return new DeclaredResponses(codes, state.HasMetadata, state.HasDefault, state.Complete, ImplicitOkType(returnType), state.Excluded);
     }
@@ -71,9 +75,10 @@ internal sealed partial class DeclarationReader
     /// <summary>
     /// Reads what a minimal-API endpoint documents, the way <c>EndpointMetadataApiDescriptionProvider</c> sees it:
     /// <c>.Produces*</c> and <c>.WithMetadata(...)</c> on the endpoint and its groups, response attributes on the
-    /// handler, self-describing result types, XML <c>&lt;response&gt;</c> of a method handler, and configured codes.
+    /// handler, self-describing result types, XML <c>&lt;response&gt;</c> of a method handler (when
+    /// <paramref name="xmlResponses"/>), and configured codes.
     /// </summary>
-    public DeclaredResponses ReadRouteHandler(RouteHandler endpoint, ImmutableHashSet<int> globallyDocumented, SemanticModelSource semanticModels, CancellationToken cancellationToken)
+    public DeclaredResponses ReadRouteHandler(RouteHandler endpoint, ImmutableHashSet<int> globallyDocumented, bool xmlResponses, SemanticModelSource semanticModels, CancellationToken cancellationToken)
     {
         var codes = new HashSet<int>(globallyDocumented);
         // ApiExplorer describes only endpoints with HTTP-method metadata: Map and MapFallback have none.
@@ -110,7 +115,11 @@ internal sealed partial class DeclarationReader
             }
         }
 
-        XmlResponses.Read(endpoint.Handler, codes, cancellationToken);
+        if (xmlResponses)
+        {
+            XmlResponses.Read(endpoint.Handler, codes, cancellationToken);
+        }
+
         return new DeclaredResponses(codes, state.HasMetadata, state.HasDefault, state.Complete, ImplicitOkType(returnType), state.Excluded);
     }
 

@@ -24,8 +24,7 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
 
     private static void Check(in EndpointFacts endpoint, in OperationAnalysisContext context)
     {
-        var documentedCodes = endpoint.Endpoint.Options.DocumentedStatusCodes(Id);
-        if (endpoint.Declared(documentedCodes, context.CancellationToken) is not { IsComplete: true, IsExcludedFromDescription: false } declared)
+        if (endpoint.Declared(Id, context.CancellationToken) is not { IsComplete: true, IsExcludedFromDescription: false } declared)
         {
             return;
         }
