@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -44,10 +45,33 @@ internal enum StatusCodePagesSetting
     Disabled,
 }
 
+/// <summary>An option whose value the analyzers do not accept, and what they use instead.</summary>
+internal readonly struct InvalidOption
+{
+    public InvalidOption(string key, string value, string accepted, string usedInstead)
+    {
+        Key = key;
+        Value = value;
+        Accepted = accepted;
+        UsedInstead = usedInstead;
+    }
+
+    /// <summary>The full key, <c>flight_errors.controller_scope</c> or <c>flight_errors.FE0001.controller_scope</c>.</summary>
+    public string Key { get; }
+
+    public string Value { get; }
+
+    /// <summary>What the key accepts, as the message says it.</summary>
+    public string Accepted { get; }
+
+    /// <summary>The value the analyzers use instead, as the message says it.</summary>
+    public string UsedInstead { get; }
+}
+
 /// <summary>
 /// The <c>.editorconfig</c> options of one syntax tree. <c>flight_errors.&lt;option&gt;</c> applies to every rule and
 /// <c>flight_errors.FE0001.&lt;option&gt;</c> overrides it for one rule. Every value is parsed here, and only here: an
-/// invalid value falls back to the default and never throws.
+/// invalid value falls back to the default, never throws, and is listed by <see cref="InvalidValues"/> for FE0900.
 /// </summary>
 internal sealed class FlightErrorsOptions
 {
@@ -57,6 +81,7 @@ internal sealed class FlightErrorsOptions
     public const string XmlResponsesKey = "xml_responses";
     public const string StatusCodePagesKey = "status_code_pages";
 
+    private static readonly string[] OptionNames = { ControllerScopeKey, DocumentedStatusCodesKey, XmlResponsesKey, StatusCodePagesKey };
     private static readonly string[] ScopeNames = { "api", "all" };
     private static readonly string[] XmlResponsesNames = { "auto", "documented", "ignored" };
     private static readonly string[] StatusCodePagesNames = { "auto", "enabled", "disabled" };
@@ -67,6 +92,7 @@ internal sealed class FlightErrorsOptions
     private readonly ConcurrentDictionary<string, ControllerScope> _controllerScope = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, XmlResponsesSetting> _xmlResponses = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StatusCodePagesSetting> _statusCodePages = new(StringComparer.Ordinal);
+    private ImmutableArray<InvalidOption> _invalidValues;
 
     private FlightErrorsOptions(AnalyzerConfigOptions options) => _options = options;
 
@@ -112,6 +138,20 @@ internal sealed class FlightErrorsOptions
         return setting;
     }
 
+    /// <summary>
+    /// Every <c>flight_errors.</c> key of these options, general or for one rule, whose value is not valid. Empty values
+    /// and absent keys are valid: they mean the default. Worked out once per options object.
+    /// </summary>
+    public ImmutableArray<InvalidOption> InvalidValues()
+    {
+        if (_invalidValues.IsDefault)
+        {
+            ImmutableInterlocked.InterlockedInitialize(ref _invalidValues, FindInvalidValues());
+        }
+
+        return _invalidValues;
+    }
+
     private string? Read(string ruleId, string key)
     {
         if (_options.TryGetValue(Prefix + ruleId + "." + key, out var specific))
@@ -120,6 +160,71 @@ internal sealed class FlightErrorsOptions
         }
 
         return _options.TryGetValue(Prefix + key, out var general) ? general : null;
+    }
+
+    private ImmutableArray<InvalidOption> FindInvalidValues()
+    {
+        var invalid = ImmutableArray.CreateBuilder<InvalidOption>();
+        try
+        {
+            foreach (var key in _options.Keys)
+            {
+                if (Validate(key) is { } found)
+                {
+                    invalid.Add(found);
+                }
+            }
+        }
+        catch (NotImplementedException)
+        {
+            // An options provider that cannot list its keys (AnalyzerConfigOptions.Keys is virtual): check the general
+            // keys, which need no listing.
+            invalid.Clear();
+            foreach (var key in OptionNames)
+            {
+                if (Validate(Prefix + key) is { } found)
+                {
+                    invalid.Add(found);
+                }
+            }
+        }
+
+        return invalid.ToImmutable();
+    }
+
+    /// <summary>
+    /// The problem with one key's value, if any: <c>flight_errors.&lt;option&gt;</c> or
+    /// <c>flight_errors.&lt;rule id&gt;.&lt;option&gt;</c>. Keys come lower-cased from <c>.editorconfig</c>; the rule ID
+    /// is written back in capitals, as the documentation writes it.
+    /// </summary>
+    private InvalidOption? Validate(string key)
+    {
+        if (!key.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) || !_options.TryGetValue(key, out var value))
+        {
+            return null;
+        }
+
+        var rest = key.Substring(Prefix.Length);
+        var dot = rest.IndexOf('.');
+        var option = dot < 0 ? rest : rest.Substring(dot + 1);
+        var prefix = dot < 0 ? Prefix : Prefix + rest.Substring(0, dot).ToUpperInvariant() + ".";
+        if (option.Equals(DocumentedStatusCodesKey, StringComparison.OrdinalIgnoreCase))
+        {
+            return ParseStatusCodes(value, out var codes)
+                ? null
+                : new InvalidOption(prefix + DocumentedStatusCodesKey, value, "a comma-separated list of status codes from 100 to 599", Describe(codes));
+        }
+
+        return option.Equals(ControllerScopeKey, StringComparison.OrdinalIgnoreCase) ? Choice(prefix + ControllerScopeKey, value, ScopeNames)
+            : option.Equals(XmlResponsesKey, StringComparison.OrdinalIgnoreCase) ? Choice(prefix + XmlResponsesKey, value, XmlResponsesNames)
+            : option.Equals(StatusCodePagesKey, StringComparison.OrdinalIgnoreCase) ? Choice(prefix + StatusCodePagesKey, value, StatusCodePagesNames)
+            : null;
+    }
+
+    private static InvalidOption? Choice(string key, string value, string[] names)
+    {
+        var used = ParseChoice(value, names, out var valid);
+        return valid ? null : new InvalidOption(key, value, string.Join(", ", names, 0, names.Length - 1) + " or " + names[names.Length - 1], names[used]);
     }
 
     /// <summary>
@@ -177,6 +282,18 @@ internal sealed class FlightErrorsOptions
         return 0;
     }
 
+    private static string Describe(ImmutableHashSet<int> codes)
+    {
+        if (codes.IsEmpty)
+        {
+            return "no codes";
+        }
+
+        var sorted = new List<int>(codes);
+        sorted.Sort();
+        return string.Join(", ", sorted);
+    }
+
     /// <summary>
     /// Parses each distinct set of options once per compilation. Files that the same <c>.editorconfig</c> sections
     /// match share one options object, so most projects parse one or two sets, not one per file.
@@ -197,6 +314,37 @@ internal sealed class FlightErrorsOptions
             }
 
             return options;
+        }
+
+        /// <summary>
+        /// The invalid values of the options of <paramref name="trees"/>, each key and value once however many
+        /// <c>.editorconfig</c> sections set it, ordered by key and value.
+        /// </summary>
+        public ImmutableArray<InvalidOption> InvalidValues(IEnumerable<SyntaxTree> trees, CancellationToken cancellationToken)
+        {
+            var seen = new HashSet<AnalyzerConfigOptions>();
+            var reported = new HashSet<(string Key, string Value)>();
+            var found = new List<InvalidOption>();
+            foreach (var tree in trees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var config = _provider.GetOptions(tree);
+                if (!seen.Add(config))
+                {
+                    continue;
+                }
+
+                foreach (var invalid in ForConfig(config).InvalidValues())
+                {
+                    if (reported.Add((invalid.Key, invalid.Value)))
+                    {
+                        found.Add(invalid);
+                    }
+                }
+            }
+
+            found.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key) is var byKey and not 0 ? byKey : string.CompareOrdinal(a.Value, b.Value));
+            return found.ToImmutableArray();
         }
 
         private FlightErrorsOptions ForConfig(AnalyzerConfigOptions config)
