@@ -34,6 +34,17 @@ internal static class Descriptors
         description: "Every error body should be an RFC 9457 Problem Details object (type, title, status, detail, instance, "
             + "and an errors extension for field-level problems) so that clients can handle every error the same way.");
 
+    /// <summary>Reported once per compilation, without a location, at its end (RS1037).</summary>
+    public static readonly DiagnosticDescriptor FE0900 = Rule(
+        DiagnosticIds.InvalidOptionValue,
+        Categories.Configuration,
+        DiagnosticSeverity.Warning,
+        title: "Invalid FlightErrors option value",
+        message: "'{0}' has the invalid value '{1}', which is not {2}; the analyzers use {3} instead",
+        description: "A flight_errors option in .editorconfig or a global config has a value the analyzers do not accept. "
+            + "They fall back to the default, which may not be what was meant, so the value is reported instead of silently ignored.",
+        tags: WellKnownDiagnosticTags.CompilationEnd);
+
     private static DiagnosticDescriptor Rule(
         string id,
         string category,

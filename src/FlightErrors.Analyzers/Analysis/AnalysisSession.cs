@@ -17,18 +17,24 @@ namespace FlightErrors.Analyzers;
 internal sealed class AnalysisSession
 {
     private readonly Lazy<ApplicationFacts> _application;
+    private readonly Lazy<bool> _xmlResponsesReadByGenerator;
     private readonly ConcurrentDictionary<IMethodSymbol, EndpointResponses> _responses = new(SymbolEqualityComparer.Default);
 
     private readonly ControllerActions _controllers;
 
     private AnalysisSession(KnownTypes types, FlightErrorsOptions.Cache options)
     {
+        Options = options;
         _controllers = new ControllerActions(types);
         Finder = new EndpointFinder(types, _controllers, new RouteHandlers(types), options);
         Inference = new ResponseInference(types, new BodyClassifier(types));
         Declarations = new DeclarationReader(types);
         _application = new Lazy<ApplicationFacts>(() => ApplicationFacts.Find(types.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+        _xmlResponsesReadByGenerator = new Lazy<bool>(() => XmlResponses.ReadByGenerator(types.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>The <c>.editorconfig</c> options of each file, parsed once per distinct set.</summary>
+    public FlightErrorsOptions.Cache Options { get; }
 
     public EndpointFinder Finder { get; }
 
@@ -92,30 +98,35 @@ internal sealed class AnalysisSession
     }
 
     /// <summary>
-    /// What an endpoint documents, with <paramref name="documentedCodes"/> (codes the configuration declares documented
-    /// everywhere) added; null for code that documents nothing itself (helpers, filters, other controller members).
+    /// What an endpoint documents, read with the options <paramref name="ruleId"/> has for the endpoint's file: the codes
+    /// the configuration declares documented everywhere are added, and XML <c>&lt;response&gt;</c> counts as its
+    /// <c>xml_responses</c> says (with <c>auto</c>, as the compilation's OpenAPI generator reads it). Null for code that
+    /// documents nothing itself (helpers, filters, other controller members).
     /// Read when asked, not kept: rules ask once per endpoint, or only for the few endpoints they report on, and a
     /// cache per endpoint cost more than it saved (0.5 MB more allocated on 2,100 endpoints). What is shared is cached
     /// in the reader: the response attributes of each controller type and its bases.
     /// </summary>
-    public DeclaredResponses? DeclaredFor(in Endpoint endpoint, ImmutableHashSet<int> documentedCodes, SemanticModelSource semanticModels, CancellationToken cancellationToken)
+    public DeclaredResponses? DeclaredFor(in Endpoint endpoint, string ruleId, SemanticModelSource semanticModels, CancellationToken cancellationToken)
     {
-        if (endpoint.Route is { } route)
+        if (endpoint.Route is null && endpoint.Kind != EndpointKind.Action)
         {
-            return Declarations.ReadRouteHandler(route, documentedCodes, semanticModels, cancellationToken);
+            return null;
         }
 
-        return endpoint.Kind == EndpointKind.Action
-            ? Declarations.Read(endpoint.Method, endpoint.IsApiController, documentedCodes, cancellationToken)
-            : null;
+        var documentedCodes = endpoint.Options.DocumentedStatusCodes(ruleId);
+        var xmlResponses = ReadsXmlResponses(endpoint, ruleId);
+        return endpoint.Route is { } route
+            ? Declarations.ReadRouteHandler(route, documentedCodes, xmlResponses, semanticModels, cancellationToken)
+            : Declarations.Read(endpoint.Method, endpoint.IsApiController, documentedCodes, xmlResponses, cancellationToken);
     }
 
     /// <summary>
-    /// What an action documents as each controller that routes it: ApiExplorer describes an action declared in a base
-    /// controller once per concrete controller of the compilation that inherits it, with that controller's attributes.
-    /// One entry, for no particular controller, for an action no other controller inherits and for a route handler.
+    /// What an action documents as each controller that routes it, read with <paramref name="ruleId"/>'s options as
+    /// <see cref="DeclaredFor"/> does: ApiExplorer describes an action declared in a base controller once per concrete
+    /// controller of the compilation that inherits it, with that controller's attributes. One entry, for no particular
+    /// controller, for an action no other controller inherits and for a route handler.
     /// </summary>
-    public ImmutableArray<ControllerDeclarations> DeclaredPerController(in Endpoint endpoint, ImmutableHashSet<int> documentedCodes, SemanticModelSource semanticModels, CancellationToken cancellationToken)
+    public ImmutableArray<ControllerDeclarations> DeclaredPerController(in Endpoint endpoint, string ruleId, SemanticModelSource semanticModels, CancellationToken cancellationToken)
     {
         var declaring = endpoint.Method.ContainingType;
         var inheritors = endpoint.Kind == EndpointKind.Action && declaring is not null
@@ -123,24 +134,34 @@ internal sealed class AnalysisSession
             : Array.Empty<INamedTypeSymbol>();
         if (inheritors.Count == 0)
         {
-            return DeclaredFor(endpoint, documentedCodes, semanticModels, cancellationToken) is { } declared
+            return DeclaredFor(endpoint, ruleId, semanticModels, cancellationToken) is { } declared
                 ? ImmutableArray.Create(new ControllerDeclarations(null, declared))
                 : ImmutableArray<ControllerDeclarations>.Empty;
         }
 
+        var documentedCodes = endpoint.Options.DocumentedStatusCodes(ruleId);
+        var xmlResponses = ReadsXmlResponses(endpoint, ruleId);
         var builder = ImmutableArray.CreateBuilder<ControllerDeclarations>(inheritors.Count + 1);
         if (!declaring!.IsAbstract && !declaring.IsGenericType)
         {
             // A concrete base is a controller of its own too.
-            builder.Add(new ControllerDeclarations(null, Declarations.Read(endpoint.Method, endpoint.IsApiController, documentedCodes, cancellationToken)));
+            builder.Add(new ControllerDeclarations(null, Declarations.Read(endpoint.Method, endpoint.IsApiController, documentedCodes, xmlResponses, cancellationToken)));
         }
 
         foreach (var inheritor in inheritors)
         {
             var isApi = _controllers.Kind(inheritor) == ControllerKind.ApiController;
-            builder.Add(new ControllerDeclarations(inheritor, Declarations.Read(endpoint.Method, isApi, documentedCodes, cancellationToken, inheritor)));
+            builder.Add(new ControllerDeclarations(inheritor, Declarations.Read(endpoint.Method, isApi, documentedCodes, xmlResponses, cancellationToken, inheritor)));
         }
 
         return builder.ToImmutable();
     }
+
+    /// <summary>Whether XML <c>&lt;response&gt;</c> documents, by <paramref name="ruleId"/>'s <c>xml_responses</c> for the endpoint's file.</summary>
+    private bool ReadsXmlResponses(in Endpoint endpoint, string ruleId) => endpoint.Options.XmlResponses(ruleId) switch
+    {
+        XmlResponsesSetting.Documented => true,
+        XmlResponsesSetting.Ignored => false,
+        _ => _xmlResponsesReadByGenerator.Value,
+    };
 }

@@ -15,9 +15,11 @@ internal readonly struct EndpointFacts
     private readonly AnalysisSession _session;
     private readonly SemanticModelSource _semanticModels;
     private readonly SyntaxTree _bodyTree;
+    private readonly string _ruleId;
 
-    public EndpointFacts(in Endpoint endpoint, EndpointResponses responses, SyntaxTree bodyTree, AnalysisSession session, SemanticModelSource semanticModels)
+    public EndpointFacts(string ruleId, in Endpoint endpoint, EndpointResponses responses, SyntaxTree bodyTree, AnalysisSession session, SemanticModelSource semanticModels)
     {
+        _ruleId = ruleId;
         Endpoint = endpoint;
         Responses = responses;
         _bodyTree = bodyTree;
@@ -47,18 +49,19 @@ internal readonly struct EndpointFacts
     public Location LocationOf(TextSpan span) => Location.Create(_bodyTree, span);
 
     /// <summary>
-    /// What the endpoint documents, counting <paramref name="documentedCodes"/> as documented; null for code that
-    /// documents nothing itself (a helper, a filter, a controller member that is not an action).
+    /// What the endpoint documents, read with the options of <paramref name="ruleId"/> (<c>documented_status_codes</c>,
+    /// <c>xml_responses</c>); null for code that documents nothing itself (a helper, a filter, a controller member that
+    /// is not an action).
     /// </summary>
-    public DeclaredResponses? Declared(ImmutableHashSet<int> documentedCodes, CancellationToken cancellationToken) =>
-        _session.DeclaredFor(Endpoint, documentedCodes, _semanticModels, cancellationToken);
+    public DeclaredResponses? Declared(string ruleId, CancellationToken cancellationToken) =>
+        _session.DeclaredFor(Endpoint, ruleId, _semanticModels, cancellationToken);
 
     /// <summary>
-    /// What the endpoint documents as each controller that routes it (<see cref="AnalysisSession.DeclaredPerController"/>);
-    /// empty for code that documents nothing itself.
+    /// What the endpoint documents as each controller that routes it (<see cref="AnalysisSession.DeclaredPerController"/>),
+    /// read with the options of <paramref name="ruleId"/>; empty for code that documents nothing itself.
     /// </summary>
-    public ImmutableArray<ControllerDeclarations> DeclaredPerController(ImmutableHashSet<int> documentedCodes, CancellationToken cancellationToken) =>
-        _session.DeclaredPerController(Endpoint, documentedCodes, _semanticModels, cancellationToken);
+    public ImmutableArray<ControllerDeclarations> DeclaredPerController(string ruleId, CancellationToken cancellationToken) =>
+        _session.DeclaredPerController(Endpoint, ruleId, _semanticModels, cancellationToken);
 
     /// <summary>
     /// Whether <paramref name="rule"/> reports on this endpoint: its controller scope includes it and its severity for
@@ -73,6 +76,10 @@ internal readonly struct EndpointFacts
     /// </summary>
     public bool IsExceptionHandler => _session.Application.IsExceptionHandler(Endpoint);
 
-    /// <summary>Whether an error response made without a body reaches the client with an empty one.</summary>
-    public bool IsEmptyError(in ProducedResponse response) => BodyClassifier.IsEmptyError(response, Endpoint, _session.Application);
+    /// <summary>
+    /// Whether an error response made without a body reaches the client with an empty one, with the checking rule's
+    /// <c>status_code_pages</c> option for the file saying what the host does.
+    /// </summary>
+    public bool IsEmptyError(in ProducedResponse response) =>
+        BodyClassifier.IsEmptyError(response, Endpoint, Endpoint.Options.StatusCodePages(_ruleId), _session.Application);
 }

@@ -12,7 +12,8 @@ namespace FlightErrors.Analyzers;
 /// Reads what an action documents, the way ApiExplorer's <c>ApiResponseTypeProvider</c> does: response metadata
 /// attributes (and subclasses) on the action, its overridden methods, the controller and its bases; API conventions
 /// when no attribute applies; self-describing result types (<c>Results&lt;...&gt;</c>, <c>Ok&lt;T&gt;</c>); plus
-/// XML <c>&lt;response code&gt;</c> (read by Swashbuckle) and globally documented codes from options.
+/// XML <c>&lt;response code&gt;</c> (where the generator reads it: Swashbuckle, NSwag) and globally documented codes
+/// from options.
 /// One instance per compilation.
 /// </summary>
 internal sealed partial class DeclarationReader
@@ -31,7 +32,7 @@ internal sealed partial class DeclarationReader
     /// What <paramref name="action"/> documents as an action of <paramref name="controller"/> (its declaring type unless
     /// given): ApiExplorer describes an inherited action once per controller, with that controller's attributes.
     /// </summary>
-    public DeclaredResponses Read(IMethodSymbol action, bool isApiController, ImmutableHashSet<int> globallyDocumented, CancellationToken cancellationToken, INamedTypeSymbol? controller = null)
+    public DeclaredResponses Read(IMethodSymbol action, bool isApiController, ImmutableHashSet<int> globallyDocumented, bool xmlResponses, CancellationToken cancellationToken, INamedTypeSymbol? controller = null)
     {
         var controllerType = controller ?? action.ContainingType;
         var codes = new HashSet<int>(globallyDocumented);
@@ -75,7 +76,10 @@ internal sealed partial class DeclarationReader
             ReadSelfDescribingResults(returnType, codes, ref state);
         }
 
-        XmlResponses.Read(action, codes, cancellationToken);
+        if (xmlResponses)
+        {
+            XmlResponses.Read(action, codes, cancellationToken);
+        }
 
         return new DeclaredResponses(codes, state.HasMetadata, state.HasDefault, state.Complete, ImplicitOkType(returnType), state.Excluded, replacement);
     }
@@ -83,9 +87,10 @@ internal sealed partial class DeclarationReader
     /// <summary>
     /// Reads what a minimal-API endpoint documents, the way <c>EndpointMetadataApiDescriptionProvider</c> sees it:
     /// <c>.Produces*</c> and <c>.WithMetadata(...)</c> on the endpoint and its groups, response attributes on the
-    /// handler, self-describing result types, XML <c>&lt;response&gt;</c> of a method handler, and configured codes.
+    /// handler, self-describing result types, XML <c>&lt;response&gt;</c> of a method handler (when
+    /// <paramref name="xmlResponses"/>), and configured codes.
     /// </summary>
-    public DeclaredResponses ReadRouteHandler(RouteHandler endpoint, ImmutableHashSet<int> globallyDocumented, SemanticModelSource semanticModels, CancellationToken cancellationToken)
+    public DeclaredResponses ReadRouteHandler(RouteHandler endpoint, ImmutableHashSet<int> globallyDocumented, bool xmlResponses, SemanticModelSource semanticModels, CancellationToken cancellationToken)
     {
         var codes = new HashSet<int>(globallyDocumented);
         // ApiExplorer describes only endpoints with HTTP-method metadata: Map and MapFallback have none.
@@ -123,7 +128,11 @@ internal sealed partial class DeclarationReader
             }
         }
 
-        XmlResponses.Read(endpoint.Handler, codes, cancellationToken);
+        if (xmlResponses)
+        {
+            XmlResponses.Read(endpoint.Handler, codes, cancellationToken);
+        }
+
         return new DeclaredResponses(codes, state.HasMetadata, state.HasDefault, state.Complete, ImplicitOkType(returnType), state.Excluded);
     }
 

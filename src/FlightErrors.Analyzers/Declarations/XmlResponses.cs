@@ -7,13 +7,40 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace FlightErrors.Analyzers;
 
 /// <summary>
-/// Reads <c>&lt;response code="404"&gt;</c> from an action's XML documentation comment, which Swashbuckle turns into
-/// documented responses. Reads the comment's text, so it works whether or not the project generates a doc file.
+/// Reads <c>&lt;response code="404"&gt;</c> from an action's XML documentation comment, which Swashbuckle
+/// (<c>IncludeXmlComments</c>) and NSwag turn into documented responses, and decides whether the application's OpenAPI
+/// generator reads them at all. Reads the comment's text, so it works whether or not the project generates a doc file.
 /// </summary>
 internal static class XmlResponses
 {
     private const string Tag = "<response";
     private const string CodeAttribute = "code=";
+
+    /// <summary>Swashbuckle's <c>IncludeXmlComments</c> extensions (Swashbuckle.AspNetCore.SwaggerGen).</summary>
+    private const string SwashbuckleXmlComments = "Microsoft.Extensions.DependencyInjection.SwaggerGenOptionsExtensions";
+
+    /// <summary>NSwag's ASP.NET Core document generator (NSwag.Generation.AspNetCore), which reads XML docs by itself.</summary>
+    private const string NSwagGenerator = "NSwag.Generation.AspNetCore.AspNetCoreOpenApiDocumentGenerator";
+
+    /// <summary>
+    /// The options of Microsoft.AspNetCore.OpenApi's document generator (version 9 and later), which describes only the
+    /// responses that exist: XML <c>&lt;response&gt;</c> adds none.
+    /// </summary>
+    private const string MicrosoftOpenApiOptions = "Microsoft.AspNetCore.OpenApi.OpenApiOptions";
+
+    /// <summary>
+    /// Whether the compilation's OpenAPI generator reads XML <c>&lt;response&gt;</c> (<c>flight_errors.xml_responses =
+    /// auto</c>): yes with Swashbuckle's SwaggerGen or NSwag referenced; no with only Microsoft.AspNetCore.OpenApi's
+    /// generator; yes when nothing names a generator (a class library whose host is elsewhere, or an application with
+    /// none), since counting them then can only miss a code, never report a documented one.
+    /// </summary>
+    public static bool ReadByGenerator(Compilation compilation) =>
+        IsDeclared(compilation, SwashbuckleXmlComments)
+        || IsDeclared(compilation, NSwagGenerator)
+        || !IsDeclared(compilation, MicrosoftOpenApiOptions);
+
+    private static bool IsDeclared(Compilation compilation, string metadataName) =>
+        !compilation.GetTypesByMetadataName(metadataName).IsEmpty;
 
     public static void Read(IMethodSymbol method, HashSet<int> codes, CancellationToken cancellationToken)
     {

@@ -14,18 +14,30 @@ namespace FlightErrors.Analyzers;
 /// </summary>
 internal sealed class ApplicationFacts
 {
-    private ApplicationFacts(bool suppressesClientErrorMapping, bool writesStatusCodePagesAsProblemDetails, ImmutableArray<string> exceptionHandlerPaths)
+    private readonly bool _configuresStatusCodePagesAsProblemDetails;
+
+    private ApplicationFacts(bool suppressesClientErrorMapping, bool configuresStatusCodePagesAsProblemDetails, ImmutableArray<string> exceptionHandlerPaths)
     {
         SuppressesClientErrorMapping = suppressesClientErrorMapping;
-        WritesStatusCodePagesAsProblemDetails = writesStatusCodePagesAsProblemDetails;
+        _configuresStatusCodePagesAsProblemDetails = configuresStatusCodePagesAsProblemDetails;
         ExceptionHandlerPaths = exceptionHandlerPaths;
     }
 
     /// <summary><c>ApiBehaviorOptions.SuppressMapClientErrors = true</c>.</summary>
     public bool SuppressesClientErrorMapping { get; }
 
-    /// <summary><c>services.AddProblemDetails()</c> and <c>app.UseStatusCodePages()</c> (its default handler).</summary>
-    public bool WritesStatusCodePagesAsProblemDetails { get; }
+    /// <summary>
+    /// Whether the host's status code pages write Problem Details for every bodyless error: as
+    /// <c>flight_errors.status_code_pages</c> says, or with <c>auto</c> when the compilation calls
+    /// <c>services.AddProblemDetails()</c> and <c>app.UseStatusCodePages()</c> (its default handler). A class library
+    /// whose host is elsewhere sees neither call, so its owners say what the host does.
+    /// </summary>
+    public bool WritesStatusCodePagesAsProblemDetails(StatusCodePagesSetting setting) => setting switch
+    {
+        StatusCodePagesSetting.Enabled => true,
+        StatusCodePagesSetting.Disabled => false,
+        _ => _configuresStatusCodePagesAsProblemDetails,
+    };
 
     /// <summary>
     /// The paths the exception handler re-executes the request at (<c>app.UseExceptionHandler("/error")</c>,

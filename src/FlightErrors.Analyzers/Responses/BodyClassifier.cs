@@ -51,14 +51,14 @@ internal sealed class BodyClassifier
 
     /// <summary>
     /// Whether an error response without a body goes out empty. <c>UseStatusCodePages()</c> with <c>AddProblemDetails()</c>
-    /// fills every one in. Otherwise MVC's client-error mapping fills in the <c>StatusCodeResult</c>s (<c>NotFound()</c>,
+    /// fills every one in (<paramref name="statusCodePages"/>: as found in the compilation, or as the option says). Otherwise MVC's client-error mapping fills in the <c>StatusCodeResult</c>s (<c>NotFound()</c>,
     /// <c>StatusCode(404)</c>) of API controllers, and nothing fills in a minimal-API result. Challenge, forbid and
     /// unauthorized results belong to the authentication handler; MVC results outside controllers are left alone, since
     /// the controller that will return them is unknown.
     /// </summary>
-    public static bool IsEmptyError(in ProducedResponse response, in Endpoint endpoint, ApplicationFacts application)
+    public static bool IsEmptyError(in ProducedResponse response, in Endpoint endpoint, StatusCodePagesSetting statusCodePages, ApplicationFacts application)
     {
-        if (response.Body != BodyKind.None || !StatusCodeFacts.IsError(response.StatusCode) || application.WritesStatusCodePagesAsProblemDetails)
+        if (response.Body != BodyKind.None || !StatusCodeFacts.IsError(response.StatusCode) || application.WritesStatusCodePagesAsProblemDetails(statusCodePages))
         {
             return false;
         }

@@ -62,7 +62,7 @@ public sealed class ExplicitInternalServerErrorAnalyzer : DiagnosticAnalyzer
         additionalLocations = null;
         const string documentationRule = DiagnosticIds.UndocumentedStatusCode;
         if (!endpoint.Endpoint.IsInScope(documentationRule)
-            || endpoint.Declared(endpoint.Endpoint.Options.DocumentedStatusCodes(documentationRule), context.CancellationToken)
+            || endpoint.Declared(documentationRule, context.CancellationToken)
                 is not { IsComplete: true, IsExcludedFromDescription: false } declared)
         {
             return null;

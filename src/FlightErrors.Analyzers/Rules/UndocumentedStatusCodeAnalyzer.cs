@@ -28,7 +28,7 @@ public sealed class UndocumentedStatusCodeAnalyzer : DiagnosticAnalyzer
         // One description per controller that routes the endpoint: an inherited action is described once for each
         // controller that inherits it. One that cannot be read fully silences the rule; one left out of the
         // description needs nothing.
-        var views = endpoint.DeclaredPerController(endpoint.Endpoint.Options.DocumentedStatusCodes(Id), context.CancellationToken);
+        var views = endpoint.DeclaredPerController(Id, context.CancellationToken);
         foreach (var view in views)
         {
             if (!view.Declared.IsComplete)

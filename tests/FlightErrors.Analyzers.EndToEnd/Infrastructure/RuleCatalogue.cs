@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FlightErrors.Analyzers.EndToEnd.Infrastructure;
@@ -12,11 +13,25 @@ namespace FlightErrors.Analyzers.EndToEnd.Infrastructure;
 /// </summary>
 public static class RuleCatalogue
 {
-    public static IReadOnlyList<string> Ids { get; } = typeof(DiagnosticIds).Assembly.GetTypes()
+    /// <summary>The category of the diagnostics about the package's own configuration (FE0900 and its kind).</summary>
+    private const string ConfigurationCategory = "Configuration";
+
+    private static readonly IReadOnlyList<DiagnosticDescriptor> Descriptors = typeof(DiagnosticIds).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
         .SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics)
-        .Select(d => d.Id)
-        .Distinct()
-        .Order(StringComparer.Ordinal)
+        .DistinctBy(d => d.Id)
+        .OrderBy(d => d.Id, StringComparer.Ordinal)
         .ToList();
+
+    /// <summary>Every rule the package ships.</summary>
+    public static IReadOnlyList<string> Ids { get; } = Descriptors.Select(d => d.Id).ToList();
+
+    /// <summary>
+    /// The rules about code, which the sample promises with a marker comment on the line of each mistake. A rule about
+    /// the package's configuration (category Configuration, such as FE0900 for an invalid option value) is not among
+    /// them: it reports a value in an <c>.editorconfig</c>, without a location, so no line of the sample can promise
+    /// it; and the sample shows code mistakes under a valid configuration, which is what its users copy. The unit
+    /// tests check those rules.
+    /// </summary>
+    public static IReadOnlyList<string> CodeRuleIds { get; } = Descriptors.Where(d => d.Category != ConfigurationCategory).Select(d => d.Id).ToList();
 }

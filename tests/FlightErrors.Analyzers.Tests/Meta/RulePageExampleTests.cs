@@ -78,7 +78,8 @@ public sealed partial class RulePageExampleTests
     public void Every_rule_page_has_examples_that_do_not_violate_it()
     {
         var pages = AllExamples().Select(e => e.Page).ToHashSet(StringComparer.Ordinal);
-        foreach (var descriptor in Catalogue.Descriptors.Where(d => File.Exists(PagePath(d.Id)) && File.ReadAllText(PagePath(d.Id)).Contains("Does not violate the rule", StringComparison.Ordinal)))
+        // A configuration rule's examples are .editorconfig sections, not code.
+        foreach (var descriptor in Catalogue.Descriptors.Where(d => d.Category != Categories.Configuration))
         {
             Assert.Contains(descriptor.Id + ".md", pages);
         }
@@ -145,8 +146,6 @@ public sealed partial class RulePageExampleTests
             }
         }
     }
-
-    private static string PagePath(string id) => Path.Combine(Catalogue.RepositoryRoot, "docs", "rules", id + ".md");
 
     [GeneratedRegex(@"^[a-z]\w*\.Map", RegexOptions.CultureInvariant)]
     private static partial Regex StatementStart();

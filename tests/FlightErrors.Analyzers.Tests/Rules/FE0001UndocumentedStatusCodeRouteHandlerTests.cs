@@ -230,6 +230,36 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
             """));
     }
 
+    // A method handler's XML <response> counts where the OpenAPI generator reads it (issue 14, item 12): not with
+    // Microsoft.AspNetCore.OpenApi alone, nor with xml_responses = ignored.
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("ignored", false)]
+    public Task Xml_responses_of_a_handler_method_do_not_count_where_the_generator_does_not_read_them(string setting, bool microsoftOpenApi)
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Endpoints("""
+                    app.MapGet("/flights/{id}/seats", {|#0:GetSeats|});
+            """, """
+                /// <response code="200">The seats.</response>
+                /// <response code="404">No such flight.</response>
+                private static IResult GetSeats(int id) => id > 0 ? Results.Ok(id) : Results.NotFound();
+            """),
+            EditorConfig = setting.Length == 0 ? null : $"{OptionKeys.XmlResponses()} = {setting}",
+            ExpectedDiagnostics =
+            {
+                VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}/seats", "404 Not Found", ""),
+            },
+        };
+        if (microsoftOpenApi)
+        {
+            test.TestState.Sources.Add("namespace Microsoft.AspNetCore.OpenApi { public sealed class OpenApiOptions { } }");
+        }
+
+        return test.RunAsync();
+    }
+
     [Fact]
     public Task A_convention_helper_in_source_is_read()
     {

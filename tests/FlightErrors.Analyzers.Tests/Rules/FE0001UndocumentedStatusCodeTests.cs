@@ -649,6 +649,137 @@ public sealed class FE0001UndocumentedStatusCodeTests
             VerifyCS.Diagnostic().WithLocation(0).WithMessage("'Get' can return 409 Conflict, which is not documented in 'FlightsController'"));
     }
 
+    // ---- XML <response code> counts where the OpenAPI generator reads it (issue 14, item 12) --------------------------
+
+    // Stand-ins for the types that name each generator, declared as the packages declare them.
+    private const string Swashbuckle = """
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public static class SwaggerGenOptionsExtensions
+            {
+                public static void IncludeXmlComments(this object swaggerGenOptions, string filePath) { }
+            }
+        }
+        """;
+
+    private const string NSwag = """
+        namespace NSwag.Generation.AspNetCore
+        {
+            public class AspNetCoreOpenApiDocumentGenerator { }
+        }
+        """;
+
+    private const string MicrosoftOpenApi = """
+        namespace Microsoft.AspNetCore.OpenApi
+        {
+            public sealed class OpenApiOptions { }
+        }
+        """;
+
+    private const string XmlDocumentedAction = """
+            /// <summary>Gets a flight.</summary>
+            /// <response code="200">The flight.</response>
+            /// <response code="404">No flight has that id.</response>
+            [ProducesResponseType(200)]
+            public IActionResult Get(int id) => id == 0 ? {|#0:NotFound()|} : Ok();
+        """;
+
+    private static Task VerifyXmlResponses(string? setting, bool reported, params string[] generators)
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller(reported ? XmlDocumentedAction : XmlDocumentedAction.Replace("{|#0:", "").Replace("|}", "")),
+            EditorConfig = setting is null ? null : $"{OptionKeys.XmlResponses()} = {setting}",
+        };
+        foreach (var generator in generators)
+        {
+            test.TestState.Sources.Add(generator);
+        }
+
+        if (reported)
+        {
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "404 Not Found", ""));
+        }
+
+        return test.RunAsync();
+    }
+
+    // Swashbuckle (IncludeXmlComments) and NSwag list XML responses; so does "auto" when nothing names a generator
+    // (a class library whose host is elsewhere): counting them there can only miss a code, never report a documented one.
+    [Theory]
+    [InlineData(null)]
+    [InlineData("auto")]
+    [InlineData("AUTO")]
+    public Task Xml_responses_auto_counts_them_without_a_known_generator(string? setting) => VerifyXmlResponses(setting, reported: false);
+
+    [Fact]
+    public Task Xml_responses_auto_counts_them_with_swashbuckle() => VerifyXmlResponses("auto", reported: false, Swashbuckle);
+
+    [Fact]
+    public Task Xml_responses_auto_counts_them_with_nswag() => VerifyXmlResponses("auto", reported: false, NSwag);
+
+    // An application that has both (moving from one to the other) may publish either document.
+    [Fact]
+    public Task Xml_responses_auto_counts_them_when_swashbuckle_sits_beside_microsoft_openapi() =>
+        VerifyXmlResponses(null, reported: false, Swashbuckle, MicrosoftOpenApi);
+
+    // Microsoft.AspNetCore.OpenApi describes only responses that exist: a <response code="404"> adds no 404.
+    [Theory]
+    [InlineData(null)]
+    [InlineData("auto")]
+    public Task Xml_responses_auto_ignores_them_with_microsoft_openapi_alone(string? setting) =>
+        VerifyXmlResponses(setting, reported: true, MicrosoftOpenApi);
+
+    [Fact]
+    public Task Xml_responses_documented_counts_them_whatever_the_generator() =>
+        VerifyXmlResponses("documented", reported: false, MicrosoftOpenApi);
+
+    [Fact]
+    public Task Xml_responses_documented_counts_them_without_a_generator() => VerifyXmlResponses("documented", reported: false);
+
+    [Fact]
+    public Task Xml_responses_ignored_never_counts_them() => VerifyXmlResponses("ignored", reported: true, Swashbuckle);
+
+    [Fact]
+    public Task Xml_responses_ignored_reports_without_a_generator() => VerifyXmlResponses("ignored", reported: true);
+
+    // An invalid value falls back to auto.
+    [Fact]
+    public Task Xml_responses_invalid_value_falls_back_to_auto() => VerifyXmlResponses("sometimes", reported: true, MicrosoftOpenApi);
+
+    [Fact]
+    public Task Xml_responses_rule_option_overrides_the_general_one()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller(XmlDocumentedAction),
+            EditorConfig = $"{OptionKeys.XmlResponses()} = documented\n{OptionKeys.XmlResponses(DiagnosticIds.UndocumentedStatusCode)} = ignored",
+            ExpectedDiagnostics = { VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "404 Not Found", "") },
+        };
+        return test.RunAsync();
+    }
+
+    // The fix documents what the generator does not read, and leaves the comment alone.
+    [Fact]
+    public Task Xml_responses_ignored_fix_adds_the_attribute()
+    {
+        return new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                    /// <response code="404">No flight has that id.</response>
+                    [ProducesResponseType(StatusCodes.Status200OK)]
+                    public IActionResult Get(int id) => id == 0 ? [|NotFound()|] : Ok();
+                """),
+            FixedCode = Controller("""
+                    /// <response code="404">No flight has that id.</response>
+                    [ProducesResponseType(StatusCodes.Status200OK)]
+                    [ProducesResponseType(StatusCodes.Status404NotFound)]
+                    public IActionResult Get(int id) => id == 0 ? NotFound() : Ok();
+                """),
+            EditorConfig = $"{OptionKeys.XmlResponses()} = ignored",
+        }.RunAsync();
+    }
+
     // A 500 made on purpose is FE0002's to report while FE0002 is in effect for the file (issue 14, item 7): its fixes
     // remove the 500, and a second rule asking to document it would contradict them.
     [Theory]

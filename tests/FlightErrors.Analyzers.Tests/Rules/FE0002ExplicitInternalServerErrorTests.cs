@@ -379,6 +379,50 @@ public sealed class FE0002ExplicitInternalServerErrorTests
         return test.RunAsync();
     }
 
+    // An XML <response code="503"> documents the 503 only where the documentation rule counts it (issue 14, item 12).
+    [Fact]
+    public Task Return_503_counts_an_xml_response_the_documentation_rule_counts()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                    /// <response code="503">The booking service is down.</response>
+                    [ProducesResponseType(StatusCodes.Status200OK)]
+                    public IActionResult Get(int id) => id > 0 ? Ok() : [|StatusCode(500, "The booking service is down")|];
+                """),
+            FixedCode = Controller("""
+                    /// <response code="503">The booking service is down.</response>
+                    [ProducesResponseType(StatusCodes.Status200OK)]
+                    public IActionResult Get(int id) => id > 0 ? Ok() : Problem(detail: "The booking service is down", statusCode: StatusCodes.Status503ServiceUnavailable);
+                """),
+            CodeActionEquivalenceKey = ExplicitInternalServerErrorCodeFix.Return503Key,
+            EditorConfig = $"{OptionKeys.XmlResponses(DiagnosticIds.UndocumentedStatusCode)} = documented",
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Return_503_documents_the_code_when_the_documentation_rule_ignores_xml_responses()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                    /// <response code="503">The booking service is down.</response>
+                    [ProducesResponseType(StatusCodes.Status200OK)]
+                    public IActionResult Get(int id) => id > 0 ? Ok() : [|StatusCode(500, "The booking service is down")|];
+                """),
+            FixedCode = Controller("""
+                    /// <response code="503">The booking service is down.</response>
+                    [ProducesResponseType(StatusCodes.Status200OK)]
+                    [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
+                    public IActionResult Get(int id) => id > 0 ? Ok() : Problem(detail: "The booking service is down", statusCode: StatusCodes.Status503ServiceUnavailable);
+                """),
+            CodeActionEquivalenceKey = ExplicitInternalServerErrorCodeFix.Return503Key,
+            EditorConfig = $"{OptionKeys.XmlResponses(DiagnosticIds.UndocumentedStatusCode)} = ignored",
+        };
+        return test.RunAsync();
+    }
+
     // FE0002 checks every controller here, FE0001 only API controllers: the fix documents nothing FE0001 does not check.
     [Fact]
     public Task Return_503_documents_nothing_on_a_controller_the_documentation_rule_does_not_check()

@@ -287,6 +287,142 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
             """));
     }
 
+    // ---- flight_errors.status_code_pages (issue 14, item 18) ------------------------------------------------------
+
+    private const string HostConfiguration = """
+            public static void Configure(WebApplicationBuilder builder, WebApplication app)
+            {
+                Microsoft.Extensions.DependencyInjection.ProblemDetailsServiceCollectionExtensions.AddProblemDetails(builder.Services);
+                app.UseStatusCodePages();
+            }
+        """;
+
+    private const string BodylessHandler = """
+                app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok("fine") : {|#0:Results.NotFound()|});
+        """;
+
+    // A class library maps endpoints; its host, which calls AddProblemDetails() and UseStatusCodePages(), is elsewhere.
+    [Theory]
+    [InlineData("enabled")]
+    [InlineData("Enabled")]
+    [InlineData(" enabled ")]
+    public Task Status_code_pages_enabled_makes_bodyless_errors_fine_without_a_host_in_the_compilation(string value)
+    {
+        return new VerifyCS.Test
+        {
+            TestCode = Endpoints(BodylessHandler.Replace("{|#0:", "").Replace("|}", "")),
+            EditorConfig = $"{OptionKeys.StatusCodePages()} = {value}",
+        }.RunAsync();
+    }
+
+    [Fact]
+    public Task Status_code_pages_enabled_also_covers_controllers_without_client_error_mapping()
+    {
+        return new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                    public IActionResult Get(int id) => id > 0 ? Ok("fine") : NotFound();
+                """, attributes: ""),
+            EditorConfig = $"{OptionKeys.StatusCodePages()} = enabled\n{OptionKeys.ControllerScope()} = all",
+        }.RunAsync();
+    }
+
+    // The host's calls may sit in the compilation and still not be the host's configuration (a test host, a sample).
+    [Fact]
+    public Task Status_code_pages_disabled_reports_bodyless_errors_even_when_the_compilation_configures_them()
+    {
+        return new VerifyCS.Test
+        {
+            TestCode = Endpoints(BodylessHandler, HostConfiguration),
+            EditorConfig = $"{OptionKeys.StatusCodePages()} = disabled",
+            ExpectedDiagnostics = { VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}", "404 Not Found", MinimalApiEmptyBody) },
+        }.RunAsync();
+    }
+
+    // Disabled says what the status code pages do, nothing more: [ApiController]'s client-error mapping still writes
+    // Problem Details for NotFound().
+    [Fact]
+    public Task Status_code_pages_disabled_keeps_client_error_mapping()
+    {
+        return new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                    public IActionResult Get(int id) => id > 0 ? Ok("fine") : NotFound();
+                """),
+            EditorConfig = $"{OptionKeys.StatusCodePages()} = disabled",
+        }.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("auto")]
+    [InlineData("")]
+    public Task Status_code_pages_auto_reports_bodyless_errors_when_the_compilation_does_not_configure_them(string value)
+    {
+        return new VerifyCS.Test
+        {
+            TestCode = Endpoints(BodylessHandler),
+            EditorConfig = $"{OptionKeys.StatusCodePages()} = {value}",
+            ExpectedDiagnostics = { VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}", "404 Not Found", MinimalApiEmptyBody) },
+        }.RunAsync();
+    }
+
+    [Fact]
+    public Task Status_code_pages_auto_finds_the_configuration_in_the_compilation()
+    {
+        return new VerifyCS.Test
+        {
+            TestCode = Endpoints(BodylessHandler.Replace("{|#0:", "").Replace("|}", ""), HostConfiguration),
+            EditorConfig = $"{OptionKeys.StatusCodePages()} = auto",
+        }.RunAsync();
+    }
+
+    // An invalid value falls back to auto.
+    [Fact]
+    public Task Status_code_pages_invalid_value_falls_back_to_auto()
+    {
+        return new VerifyCS.Test
+        {
+            TestCode = Endpoints(BodylessHandler),
+            EditorConfig = $"{OptionKeys.StatusCodePages()} = sometimes",
+            ExpectedDiagnostics = { VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}", "404 Not Found", MinimalApiEmptyBody) },
+        }.RunAsync();
+    }
+
+    [Fact]
+    public Task Status_code_pages_rule_option_overrides_the_general_one()
+    {
+        return new VerifyCS.Test
+        {
+            TestCode = Endpoints(BodylessHandler.Replace("{|#0:", "").Replace("|}", "")),
+            EditorConfig = $"{OptionKeys.StatusCodePages()} = disabled\n{OptionKeys.StatusCodePages(DiagnosticIds.ErrorBodyNotProblemDetails)} = enabled",
+        }.RunAsync();
+    }
+
+    // Read per file, as the .editorconfig sections match: Test1.cs's endpoints have a host that writes Problem Details,
+    // Test0.cs's do not.
+    [Fact]
+    public Task Status_code_pages_apply_per_file()
+    {
+        var test = new VerifyCS.Test
+        {
+            EditorConfig = $"{OptionKeys.StatusCodePages()} = disabled\n\n[Test1.cs]\n{OptionKeys.StatusCodePages()} = enabled",
+            ExpectedDiagnostics = { VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}", "404 Not Found", MinimalApiEmptyBody) },
+        };
+        test.TestState.Sources.Add(Endpoints(BodylessHandler));
+        test.TestState.Sources.Add("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Routing;
+
+            public static class GateEndpoints
+            {
+                public static void MapGates(this IEndpointRouteBuilder app) =>
+                    app.MapGet("/gates/{id}", (int id) => id > 0 ? Results.Ok("fine") : Results.NotFound());
+            }
+            """);
+        return test.RunAsync();
+    }
+
     [Fact]
     public Task Status_code_pages_are_found_across_the_scan_s_chunk_boundary()
     {

@@ -28,6 +28,12 @@ internal static class OptionKeys
     /// <summary><c>flight_errors.controller_scope</c>, or that of one rule when <paramref name="ruleId"/> is given.</summary>
     public static string ControllerScope(string? ruleId = null) => Full("ControllerScopeKey", ruleId);
 
+    /// <summary><c>flight_errors.xml_responses</c>, or that of one rule when <paramref name="ruleId"/> is given.</summary>
+    public static string XmlResponses(string? ruleId = null) => Full("XmlResponsesKey", ruleId);
+
+    /// <summary><c>flight_errors.status_code_pages</c>, or that of one rule when <paramref name="ruleId"/> is given.</summary>
+    public static string StatusCodePages(string? ruleId = null) => Full("StatusCodePagesKey", ruleId);
+
     private static string Full(string constant, string? ruleId) =>
         All.TryGetValue(constant, out var key)
             ? Prefix + (ruleId is null ? string.Empty : ruleId + ".") + key

@@ -29,7 +29,7 @@ public sealed class FlightsController(FlightStore flights) : ControllerBase
     public ActionResult<Flight> Get(string flightNumber)
     {
         var flight = flights.Find(flightNumber);
-        return flight is null ? NotFound() : flight; // FE0001: the 404 is not among the XML <response> codes
+        return flight is null ? NotFound() : flight; // FE0001: the 404 is not documented (Microsoft.AspNetCore.OpenApi reads no XML <response> codes)
     }
 
     /// <summary>Changes a flight's status; the operations desk only, with the flight's ETag in If-Match.</summary>
