@@ -1,6 +1,5 @@
 // [ProducesDefaultResponseType] is a default response: ApiExplorer and the OpenAPI document give it for every code
 // not listed, success codes included.
-// Known disagreement: Cases.BookingsController.Post 202: FE0001 counts [ProducesDefaultResponseType] as documenting error codes only and reports the 202, which ApiExplorer and the OpenAPI document cover with the default response.
 namespace Cases;
 
 [ApiController]
