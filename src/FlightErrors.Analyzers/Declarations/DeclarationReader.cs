@@ -69,7 +69,7 @@ internal sealed partial class DeclarationReader
             replacement = state.HasMetadata ? ImplicitOkReplacement.Convention : replacement;
         }
 
-        state.Complete &= !action.ReturnType.ContainsErrorType();
+        state.Complete &= ResultShapeBinds(action.ReturnType);
         var returnType = _types.UnwrapTask(action.ReturnType);
         if (returnType is not null)
         {
@@ -115,7 +115,7 @@ internal sealed partial class DeclarationReader
             }
         }
 
-        state.Complete &= !endpoint.Handler.ReturnType.ContainsErrorType();
+        state.Complete &= ResultShapeBinds(endpoint.Handler.ReturnType);
         var returnType = _types.UnwrapTask(endpoint.Handler.ReturnType);
         if (returnType is not null)
         {
@@ -136,6 +136,33 @@ internal sealed partial class DeclarationReader
         return new DeclaredResponses(codes, state.HasMetadata, state.HasDefault, state.Complete, ImplicitOkType(returnType), state.Excluded);
     }
 
+    /// <summary>
+    /// Whether what decides the documented codes binds: the return type around the model, and each member of a
+    /// <c>Results&lt;…&gt;</c> union. A model that does not bind yet (<c>ActionResult&lt;FlightDto&gt;</c> while
+    /// <c>FlightDto</c> is being typed) changes no documented code, so the codes that are known still count.
+    /// </summary>
+    private bool ResultShapeBinds(ITypeSymbol returnType)
+    {
+        var type = _types.UnwrapTask(returnType) ?? returnType;
+        if (type.TypeKind == TypeKind.Error)
+        {
+            return false;
+        }
+
+        if (type is INamedTypeSymbol { Name: "Results" } union && union.IsInNamespace("Microsoft", "AspNetCore", "Http", "HttpResults"))
+        {
+            foreach (var member in union.TypeArguments)
+            {
+                if (member.TypeKind == TypeKind.Error)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     private static void AddCode(int? code, HashSet<int> codes, ref ReadState state)
     {
         if (code is { } value)
@@ -148,15 +175,16 @@ internal sealed partial class DeclarationReader
         }
     }
 
+    /// <summary>The model of the implicit 200; null when there is none, or it does not bind yet (a fix cannot name it).</summary>
     private ITypeSymbol? ImplicitOkType(ITypeSymbol? returnType)
     {
         if (returnType is INamedTypeSymbol { TypeArguments.Length: 1 } named
             && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, _types.ActionResultOfT))
         {
-            return named.TypeArguments[0];
+            return named.TypeArguments[0].ContainsErrorType() ? null : named.TypeArguments[0];
         }
 
-        if (returnType is null || returnType.SpecialType == SpecialType.System_Object || _types.IsResultType(returnType))
+        if (returnType is null || returnType.ContainsErrorType() || returnType.SpecialType == SpecialType.System_Object || _types.IsResultType(returnType))
         {
             return null;
         }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace FlightErrors.Analyzers;
@@ -107,8 +108,13 @@ internal sealed class RouteConventionWalk
                 }
 
                 return prefix;
+            case IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol method } parameter } when _owner.IsGroupBuilder(value.Type):
+                // A group passed in may carry metadata the analyzer cannot see; its prefix is named from the calls in
+                // the method's file, when they all pass groups with the same prefix.
+                Complete = false;
+                return PrefixFromCallers(method, parameter.Ordinal);
             default:
-                // A group received from elsewhere (a parameter, a field) may carry metadata the analyzer cannot see.
+                // A group received from elsewhere (a field, a property) may carry metadata the analyzer cannot see.
                 if (_owner.IsGroupBuilder(value.Type))
                 {
                     Complete = false;
@@ -117,6 +123,64 @@ internal sealed class RouteConventionWalk
                 return string.Empty;
         }
     }
+
+    /// <summary>
+    /// The route prefix of the group every call of <paramref name="method"/> in its own file passes as the parameter at
+    /// <paramref name="ordinal"/>; empty when there is no such call or they disagree.
+    /// </summary>
+    private string PrefixFromCallers(IMethodSymbol method, int ordinal)
+    {
+        var definition = method.OriginalDefinition;
+        if (!_seenSymbols.Add(definition))
+        {
+            return string.Empty;
+        }
+
+        string? agreed = null;
+        foreach (var reference in definition.DeclaringSyntaxReferences)
+        {
+            if (_semanticModels.For(reference.SyntaxTree) is not { } model)
+            {
+                continue;
+            }
+
+            foreach (var node in reference.SyntaxTree.GetRoot(_cancellationToken).DescendantNodes())
+            {
+                if (node is not InvocationExpressionSyntax invocation
+                    || CalledName(invocation.Expression) != definition.Name
+                    || model.GetOperation(invocation, _cancellationToken) is not IInvocationOperation call
+                    || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, definition))
+                {
+                    continue;
+                }
+
+                foreach (var argument in call.Arguments)
+                {
+                    if (argument.Parameter?.Ordinal != ordinal)
+                    {
+                        continue;
+                    }
+
+                    var prefix = Down(argument.Value);
+                    if (agreed is not null && agreed != prefix)
+                    {
+                        return string.Empty;
+                    }
+
+                    agreed = prefix;
+                }
+            }
+        }
+
+        return agreed ?? string.Empty;
+    }
+
+    private static string? CalledName(ExpressionSyntax callee) => callee switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        _ => null,
+    };
 
     private void Add(IInvocationOperation call, bool group, int depth)
     {

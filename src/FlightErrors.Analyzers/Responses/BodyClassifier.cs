@@ -79,6 +79,12 @@ internal sealed class BodyClassifier
 
     private BodyKind Compute(ITypeSymbol type)
     {
+        // A type that does not bind yet (half-typed code) could turn out to be anything, Problem Details included.
+        if (type.ContainsErrorType())
+        {
+            return BodyKind.Unknown;
+        }
+
         if (type.SpecialType == SpecialType.System_String)
         {
             return BodyKind.String;

@@ -98,8 +98,11 @@ internal readonly struct ProducedResponse
     /// <summary>For a response without a body, who writes one (see <see cref="BodyClassifier.IsEmptyError"/>).</summary>
     public BodylessWriter BodylessWriter { get; }
 
-    /// <summary>The response as the caller of the helper that made it yields it.</summary>
-    public ProducedResponse WithOrigin(SyntaxNode origin) => new(StatusCode, Body, BodyType, origin.Span, Producer, BodylessWriter, isDirect: false);
+    /// <summary>
+    /// The response as the caller of the helper that made it yields it; still made here when the call itself made it
+    /// (a code the call passed to the helper's parameter).
+    /// </summary>
+    public ProducedResponse WithOrigin(SyntaxNode origin) => new(StatusCode, Body, BodyType, origin.Span, Producer, BodylessWriter, isDirect: Producer == origin.Span);
 
     /// <summary>
     /// Whether the response is created in <paramref name="declaration"/>'s own body (whose responses these are), rather

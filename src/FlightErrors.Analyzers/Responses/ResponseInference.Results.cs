@@ -174,11 +174,14 @@ internal sealed partial class ResponseInference
 
             var codes = t_spareCodes ?? new List<int>(4);
             t_spareCodes = null;
+            _usedBinding = false;
             if (status.Expression is { } expression && CollectCodes(expression, codes))
             {
+                // A code passed in by the call the helper is walked for is made by that call.
+                var maker = _usedBinding && _boundCall is { } call ? call : null;
                 foreach (var possible in codes)
                 {
-                    Add(possible, body, bodyType, origin, producer, bodylessWriter);
+                    Add(possible, body, bodyType, maker ?? origin, maker ?? producer, bodylessWriter);
                 }
             }
             else if (unknownIsIncomplete)
@@ -222,6 +225,17 @@ internal sealed partial class ResponseInference
                     return true;
                 case IThrowOperation:
                     return true;
+                case IParameterReferenceOperation parameter when _bindings is not null && _bindings.TryGetValue(parameter.Parameter.OriginalDefinition, out var bound):
+                    _usedBinding = true;
+                    foreach (var boundCode in bound)
+                    {
+                        if (!codes.Contains(boundCode))
+                        {
+                            codes.Add(boundCode);
+                        }
+                    }
+
+                    return codes.Count <= MaxCodesPerResult;
                 case ILocalReferenceOperation local when _paths.TryEnterLocal(local.Local, out var values):
                     var known = true;
                     foreach (var value in values)

@@ -96,6 +96,11 @@ internal sealed partial class ResponseInference
         private readonly List<IMethodSymbol> _stack = new();
         private List<ProducedResponse> _responses = RentResponses();
         private ReturnPaths _paths = ReturnPaths.Empty;
+
+        // While a helper is walked for one call (SummarizeBound): the codes of its parameters, and the call.
+        private Dictionary<IParameterSymbol, int[]>? _bindings;
+        private IInvocationOperation? _boundCall;
+        private bool _usedBinding;
         private ModelStatus _modelStatus;
         private bool _complete = true;
         private bool _cacheable = true;
@@ -413,6 +418,13 @@ internal sealed partial class ResponseInference
                 return;
             }
 
+            // A helper whose status comes from a parameter (Respond(int code, …) => StatusCode(code, …)) answers with what
+            // each call passes: walked again for this call, with the codes its arguments can take.
+            if (!summary.IsComplete && StatusArguments(invocation) is { } bindings && SummarizeBound(invocation, helper, bindings, depth + 1) is { } bound)
+            {
+                summary = bound;
+            }
+
             if (!summary.IsComplete)
             {
                 _complete = false;
@@ -451,6 +463,76 @@ internal sealed partial class ResponseInference
             paths.LeaveLocal(local);
         }
 
+        /// <summary>
+        /// The codes each numeric argument of the call can take (a constant, a conditional, a local), by parameter; null
+        /// when no argument has known codes.
+        /// </summary>
+        private Dictionary<IParameterSymbol, int[]>? StatusArguments(IInvocationOperation invocation)
+        {
+            Dictionary<IParameterSymbol, int[]>? bindings = null;
+            List<int>? codes = null;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is not { } parameter || !IsStatusLike(parameter.Type))
+                {
+                    continue;
+                }
+
+                codes ??= new List<int>(4);
+                codes.Clear();
+                if (CollectCodes(argument.Value, codes) && codes.Count > 0)
+                {
+                    bindings ??= new Dictionary<IParameterSymbol, int[]>(SymbolEqualityComparer.Default);
+                    bindings[parameter.OriginalDefinition] = codes.ToArray();
+                }
+            }
+
+            return bindings;
+        }
+
+        /// <summary>An <c>int</c> or an enum (<c>HttpStatusCode</c>), nullable or not: what a status code is passed as.</summary>
+        private static bool IsStatusLike(ITypeSymbol type)
+        {
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            {
+                type = nullable.TypeArguments[0];
+            }
+
+            return type.SpecialType == SpecialType.System_Int32 || type.TypeKind == TypeKind.Enum;
+        }
+
+        /// <summary>
+        /// The responses of <paramref name="helper"/> for one call, its parameters bound to the codes the call passes:
+        /// a response whose code comes from a bound parameter is made by the call (so it is reported there). Not cached.
+        /// </summary>
+        private EndpointResponses? SummarizeBound(IInvocationOperation invocation, IMethodSymbol helper, Dictionary<IParameterSymbol, int[]> bindings, int depth)
+        {
+            if (depth > MaxHelperDepth || IsOnStack(helper) || HelperBody(helper, _semanticModels, _cancellationToken) is not { } body)
+            {
+                return null;
+            }
+
+            var outerResponses = _responses;
+            var outerComplete = _complete;
+            var outerCacheable = _cacheable;
+            var outerBindings = _bindings;
+            var outerCall = _boundCall;
+            _responses = RentResponses();
+            _complete = true;
+            _bindings = bindings;
+            _boundCall = invocation;
+
+            AddMethod(helper, body, depth);
+            var summary = Finish();
+
+            _responses = outerResponses;
+            _complete = outerComplete;
+            _cacheable = outerCacheable;
+            _bindings = outerBindings;
+            _boundCall = outerCall;
+            return summary;
+        }
+
         private EndpointResponses? Summarize(IMethodSymbol helper, int depth)
         {
             if (_owner._helpers.TryGetValue(helper, out var cached))
@@ -472,9 +554,11 @@ internal sealed partial class ResponseInference
             var outerResponses = _responses;
             var outerComplete = _complete;
             var outerCacheable = _cacheable;
+            var outerBindings = _bindings;
             _responses = RentResponses();
             _complete = true;
             _cacheable = true;
+            _bindings = null;
 
             AddMethod(helper, body, depth);
             var summary = Finish();
@@ -483,6 +567,7 @@ internal sealed partial class ResponseInference
                 _owner._helpers.TryAdd(helper, summary);
             }
 
+            _bindings = outerBindings;
             _responses = outerResponses;
             _complete = outerComplete;
             _cacheable = outerCacheable && _cacheable;

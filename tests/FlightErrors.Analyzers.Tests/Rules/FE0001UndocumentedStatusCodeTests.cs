@@ -780,6 +780,57 @@ public sealed class FE0001UndocumentedStatusCodeTests
         }.RunAsync();
     }
 
+    // In the IDE code is half-typed most of the time (issue 14, item 11): a model type that does not bind yet changes
+    // no documented code, so the codes that are known are still reported.
+    [Fact]
+    public Task Codes_are_reported_while_the_model_type_does_not_bind()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [HttpGet("{id}")]
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                public ActionResult<{|CS0246:FlightDto|}> Get(int id) => id > 0 ? Ok() : {|#0:NotFound()|};
+
+                [HttpGet]
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                public async Task<Results<Ok<{|CS0246:FlightDto|}>, Microsoft.AspNetCore.Http.HttpResults.NotFound>> List(int id) =>
+                    id > 0 ? TypedResults.NotFound() : TypedResults.NotFound();
+            """).Replace("using Microsoft.AspNetCore.Mvc;", "using Microsoft.AspNetCore.Mvc;\nusing Microsoft.AspNetCore.Http.HttpResults;"),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "404 Not Found", ""));
+    }
+
+    [Fact]
+    public Task Nothing_is_reported_while_the_result_type_itself_does_not_bind()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [HttpGet("{id}")]
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                public {|CS0246:FlightResult|} Get(int id) => id > 0 ? Ok() : NotFound();
+            """));
+    }
+
+    // Constants flow into a helper's status parameter, per call site (issue 14, item 10).
+    [Fact]
+    public Task A_code_passed_to_a_helper_is_the_code_of_that_call()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(
+            Controller("""
+                    [ProducesResponseType(StatusCodes.Status200OK)]
+                    [ProducesResponseType(StatusCodes.Status404NotFound)]
+                    public IActionResult Get(int id) => id switch
+                    {
+                        0 => Respond(StatusCodes.Status404NotFound, "no such flight"),
+                        1 => {|#0:Respond(StatusCodes.Status409Conflict, "taken")|},
+                        _ => Ok(),
+                    };
+
+                    [ProducesResponseType(StatusCodes.Status200OK)]
+                    public IActionResult Put(int id, int code) => id > 0 ? Ok() : Respond(code, "unknown");
+
+                    private IActionResult Respond(int code, string message) => StatusCode(code, new ProblemDetails { Detail = message, Status = code });
+                """),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "409 Conflict", ""));
+    }
+
     // A 500 made on purpose is FE0002's to report while FE0002 is in effect for the file (issue 14, item 7): its fixes
     // remove the 500, and a second rule asking to document it would contradict them.
     [Theory]
@@ -1137,12 +1188,13 @@ public sealed class FE0001UndocumentedStatusCodeTests
     }
 
     [Fact]
-    public Task Action_whose_return_type_does_not_bind_is_not_reported()
+    public Task Action_whose_model_type_does_not_bind_is_still_checked()
     {
-        // Half-typed code (issue 6): while the return type does not bind, what it documents is unknown.
+        // Half-typed code (issues 6 and 14): an unbound model changes no documented code (issue 14, item 11 reversed
+        // the silence of issue 6, which missed every code while a DTO was being typed).
         return VerifyCS.VerifyAnalyzerAsync(Controller("""
                 [ProducesResponseType(200)]
-                public ActionResult<{|CS0246:Missing|}> Get(int id) => id > 0 ? Ok() : NotFound();
+                public ActionResult<{|CS0246:Missing|}> Get(int id) => id > 0 ? Ok() : [|NotFound()|];
             """));
     }
 

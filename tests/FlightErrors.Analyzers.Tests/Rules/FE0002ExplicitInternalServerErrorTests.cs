@@ -242,6 +242,30 @@ public sealed class FE0002ExplicitInternalServerErrorTests
             """, VerifyCS.Diagnostic().WithLocation(0).WithArguments("Delete"));
     }
 
+    // A code passed to a helper's parameter is the code of that call (issue 14, item 10): the 500 is reported where it
+    // is passed, once per call that passes it, and the helper itself is not reported.
+    [Fact]
+    public Task A_500_passed_to_a_helper_is_reported_at_the_call_that_passes_it()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                public IActionResult Get(int id, bool timeout)
+                {
+                    if (id < 0)
+                    {
+                        return {|#0:Respond(StatusCodes.Status500InternalServerError, "down")|};
+                    }
+
+                    return id == 0 ? {|#1:Respond(timeout ? 504 : 500, "slow")|} : Ok();
+                }
+
+                public IActionResult Put(int id) => id > 0 ? Ok() : Respond(StatusCodes.Status503ServiceUnavailable, "busy");
+
+                private IActionResult Respond(int code, string message) => StatusCode(code, new ProblemDetails { Detail = message, Status = code });
+            """),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get"),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("Get"));
+    }
+
     // Found by the end-to-end sample (issue 5): an argument of a parameter's attribute is an operation block of
     // its own, and it came before the body, which then went unread.
     [Theory]

@@ -59,6 +59,56 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
             """), VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "400 Bad Request", "a string body"));
     }
 
+    // A handler mapped on a group passed to another method is named by its full route when every call in the file
+    // passes a group with the same prefix (issue 14, item 15).
+    [Fact]
+    public Task A_handler_on_a_group_passed_in_is_named_by_its_full_route()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(
+            Endpoints("""
+                    var flights = app.MapGroup("/api/flights");
+                    MapSeats(flights);
+                    flights.MapBaggage();
+            """, """
+                private static void MapSeats(RouteGroupBuilder group) =>
+                    group.MapGet("/{id}/seats", (int id) => id > 0 ? Results.Ok(id) : {|#0:Results.BadRequest("bad id")|});
+
+                private static void MapBaggage(this RouteGroupBuilder group) =>
+                    group.MapGet("/{id}/baggage", (int id) => id > 0 ? Results.Ok(id) : {|#1:Results.BadRequest("bad id")|});
+
+                private static void MapCrew(RouteGroupBuilder group) =>
+                    group.MapGet("/{id}/crew", (int id) => id > 0 ? Results.Ok(id) : {|#2:Results.BadRequest("bad id")|});
+
+                public static void MapEverywhere(IEndpointRouteBuilder app)
+                {
+                    MapCrew(app.MapGroup("/a"));
+                    MapCrew(app.MapGroup("/b"));
+                }
+            """),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /api/flights/{id}/seats", "400 Bad Request", "a string body"),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("GET /api/flights/{id}/baggage", "400 Bad Request", "a string body"),
+            VerifyCS.Diagnostic().WithLocation(2).WithArguments("GET /{id}/crew", "400 Bad Request", "a string body"));
+    }
+
+    // A body whose type does not bind yet could be Problem Details once written (issue 14, item 11): not reported,
+    // while the string body beside it is.
+    [Fact]
+    public Task A_body_of_a_type_that_does_not_bind_is_not_reported()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [HttpGet]
+                public IActionResult Get(int id)
+                {
+                    if (id == 0)
+                    {
+                        return NotFound(new {|CS0246:FlightProblem|}("no such flight"));
+                    }
+
+                    return id > 0 ? Ok() : {|#0:BadRequest("Ids are positive.")|};
+                }
+            """), VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "400 Bad Request", "a string body"));
+    }
+
     // Found by the end-to-end sample (issue 5): parameter attributes are operation blocks that may come first.
     [Fact]
     public Task Actions_with_attributed_parameters_are_read()
