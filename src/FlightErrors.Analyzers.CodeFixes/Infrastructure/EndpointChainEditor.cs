@@ -360,11 +360,15 @@ internal static class EndpointChainEditor
         return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : null;
     }
 
-    /// <summary><c>ProducesProblem(code)</c> for errors, <c>Produces&lt;T&gt;(code)</c> or <c>Produces(code)</c> for the rest.</summary>
+    /// <summary>
+    /// <c>ProducesProblem(code)</c> for errors sent as Problem Details, <c>Produces&lt;T&gt;(code)</c> for a body of a known
+    /// type (an error body of the application's own type included), <c>Produces(code)</c> for the rest.
+    /// </summary>
     private static (SimpleNameSyntax Name, ExpressionSyntax Argument) Call(ResponseEntry entry, KnownTypes types, SemanticModel model, int position, SyntaxGenerator generator)
     {
         var statusCode = ResponseAttributeEditor.StatusCodeExpression(entry.StatusCode, types, generator);
-        if (StatusCodeFacts.IsError(entry.StatusCode))
+        var isError = StatusCodeFacts.IsError(entry.StatusCode);
+        if (isError && (entry.ResolveType(model.Compilation) is not { } errorBody || !model.IsAccessible(position, errorBody)))
         {
             return (SyntaxFactory.IdentifierName("ProducesProblem"), statusCode);
         }

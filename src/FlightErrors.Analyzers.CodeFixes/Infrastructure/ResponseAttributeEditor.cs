@@ -205,7 +205,10 @@ internal static class ResponseAttributeEditor
         ITypeSymbol? type = null;
         if (StatusCodeFacts.IsError(entry.StatusCode))
         {
-            type = typedErrors ? types.ProblemDetails : null;
+            // The body's own type when it is not Problem Details; else Problem Details, which [ApiController] implies
+            // for client errors (4xx) only, so a 5xx and any error outside API controllers name it.
+            type = entry.ResolveType(compilation)
+                ?? (typedErrors || StatusCodeFacts.IsServerError(entry.StatusCode) ? types.ProblemDetails : null);
         }
         else if (entry.StatusCode != 204)
         {

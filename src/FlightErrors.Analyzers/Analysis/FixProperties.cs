@@ -62,7 +62,10 @@ internal static class FixProperties
         return properties;
     }
 
-    /// <summary>The codes of <paramref name="missing"/>, each with its body type when it is a success.</summary>
+    /// <summary>
+    /// The codes of <paramref name="missing"/>, each with its body type when it is a success or an error body of the
+    /// application's own type (which FE0003 cannot rewrite, so the documentation must say what is sent).
+    /// </summary>
     public static void SetMissing(ImmutableDictionary<string, string?>.Builder properties, IEnumerable<ProducedResponse> missing)
     {
         var builder = new StringBuilder();
@@ -73,7 +76,8 @@ internal static class FixProperties
                 builder.Append(';');
             }
 
-            builder.Append(Entry(response.StatusCode, StatusCodeFacts.IsSuccess(response.StatusCode) ? response.BodyType : null));
+            var documentedType = StatusCodeFacts.IsSuccess(response.StatusCode) || response.Body == BodyKind.Object ? response.BodyType : null;
+            builder.Append(Entry(response.StatusCode, documentedType));
         }
 
         properties[MissingKey] = builder.ToString();

@@ -7,6 +7,8 @@ internal static class StatusCodeFacts
 
     public static bool IsSuccess(int statusCode) => statusCode >= 200 && statusCode <= 299;
 
+    public static bool IsServerError(int statusCode) => statusCode >= 500 && statusCode <= 599;
+
     public static string ReasonPhrase(int statusCode) => statusCode switch
     {
         100 => "Continue",

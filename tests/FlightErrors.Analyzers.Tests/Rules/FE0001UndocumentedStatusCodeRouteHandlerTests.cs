@@ -399,6 +399,22 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
             """), UndocumentedStatusCodeCodeFix.AppendOneKey);
     }
 
+    // An error body of the application's own type is documented as sent: .Produces<T>, not .ProducesProblem (issue 15,
+    // item 3).
+    [Fact]
+    public Task Fix_documents_an_own_error_body_with_produces_of_its_type()
+    {
+        const string error = "\npublic sealed record ErrorResponse(string Code, string Message);\n";
+        return VerifyCS.VerifyCodeFixAsync(Endpoints("""
+                    app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(new Flight(id)) : [|Results.BadRequest(new ErrorResponse("bad_id", "Ids are positive."))|])
+                        .Produces<Flight>(StatusCodes.Status200OK);
+            """) + error, Endpoints("""
+                    app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(new Flight(id)) : Results.BadRequest(new ErrorResponse("bad_id", "Ids are positive.")))
+                        .Produces<Flight>(StatusCodes.Status200OK)
+                        .Produces<ErrorResponse>(StatusCodes.Status400BadRequest);
+            """) + error, UndocumentedStatusCodeCodeFix.AppendOneKey);
+    }
+
     [Fact]
     public Task Fix_writes_keyword_types()
     {

@@ -1239,6 +1239,39 @@ public sealed class FE0001UndocumentedStatusCodeTests
             """));
     }
 
+    // The documentation says what is sent (issue 15, item 3): an error body of the application's own type (which FE0003
+    // cannot rewrite) is documented with that type, and a 5xx names ProblemDetails, which [ApiController] implies for
+    // 4xx only.
+    [Fact]
+    public Task Fix_documents_an_own_error_body_with_its_type_and_a_5xx_as_problem_details()
+    {
+        const string error = "\npublic sealed record ErrorResponse(string Code, string Message);\n";
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
+                [HttpPut("{id}")]
+                [ProducesResponseType(StatusCodes.Status204NoContent)]
+                public IActionResult Put(int id, Flight flight) => id switch
+                {
+                    0 => [|BadRequest(new ErrorResponse("id_mismatch", "The id does not match the flight."))|],
+                    1 => [|Problem(statusCode: StatusCodes.Status503ServiceUnavailable)|],
+                    2 => [|NotFound()|],
+                    _ => NoContent(),
+                };
+            """) + error, Controller("""
+                [HttpPut("{id}")]
+                [ProducesResponseType(StatusCodes.Status204NoContent)]
+                [ProducesResponseType<ErrorResponse>(StatusCodes.Status400BadRequest)]
+                [ProducesResponseType(StatusCodes.Status404NotFound)]
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
+                public IActionResult Put(int id, Flight flight) => id switch
+                {
+                    0 => BadRequest(new ErrorResponse("id_mismatch", "The id does not match the flight.")),
+                    1 => Problem(statusCode: StatusCodes.Status503ServiceUnavailable),
+                    2 => NotFound(),
+                    _ => NoContent(),
+                };
+            """) + error, UndocumentedStatusCodeCodeFix.DocumentAllKey);
+    }
+
     [Fact]
     public Task Fix_adds_the_using_directive_when_missing()
     {
@@ -1402,7 +1435,7 @@ public sealed class FE0001UndocumentedStatusCodeTests
             public sealed class GatesController : ControllerBase
             {
                 [ProducesResponseType(StatusCodes.Status200OK)]
-                [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
                 public IActionResult Get(int id) => id > 0 ? Ok() : StatusCode(503);
             }
             """);

@@ -372,13 +372,13 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                 public IActionResult Post() => [|Problem("Upstream failed")|];
             """), Controller("""
                 [ProducesResponseType(StatusCodes.Status200OK)]
-                [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
                 public IActionResult Get(int id) => id > 0 ? Ok() : Problem(detail: "The booking service is down", statusCode: StatusCodes.Status503ServiceUnavailable);
 
-                [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
                 public IActionResult Put(Exception error) => Problem(statusCode: StatusCodes.Status503ServiceUnavailable);
 
-                [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
                 public IActionResult Post() => Problem("Upstream failed", statusCode: StatusCodes.Status503ServiceUnavailable);
             """), ExplicitInternalServerErrorCodeFix.Return503Key);
     }
@@ -438,7 +438,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
             FixedCode = Controller("""
                     /// <response code="503">The booking service is down.</response>
                     [ProducesResponseType(StatusCodes.Status200OK)]
-                    [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
+                    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
                     public IActionResult Get(int id) => id > 0 ? Ok() : Problem(detail: "The booking service is down", statusCode: StatusCodes.Status503ServiceUnavailable);
                 """),
             CodeActionEquivalenceKey = ExplicitInternalServerErrorCodeFix.Return503Key,
@@ -497,7 +497,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                 [HttpGet("a")]
                 [ProducesResponseType<int>(StatusCodes.Status200OK)]
                 [ProducesResponseType(StatusCodes.Status404NotFound)]
-                [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
                 public ActionResult<int> Get(int id) => id > 0 ? id : id == 0 ? NotFound() : Problem(statusCode: StatusCodes.Status503ServiceUnavailable);
 
                 [HttpGet("b")]
@@ -519,7 +519,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                 }
             """), Controller("""
                 [ProducesResponseType(StatusCodes.Status200OK)]
-                [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
                 public IActionResult Get()
                 {
                     try { return Ok(); }
@@ -572,7 +572,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
         return VerifyCS.VerifyCodeFixAsync(Controller("""
                 public IActionResult Get() => [|Problem(statusCode: 500, title: "Upstream")|];
             """), Controller("""
-                [ProducesResponseType(StatusCodes.Status502BadGateway)]
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway)]
                 public IActionResult Get() => Problem(statusCode: StatusCodes.Status502BadGateway, title: "Upstream");
             """), ExplicitInternalServerErrorCodeFix.Return502Key);
     }
@@ -586,7 +586,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                     [|Response.StatusCode = 500|];
                 }
             """), Controller("""
-                [ProducesResponseType(StatusCodes.Status504GatewayTimeout)]
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status504GatewayTimeout)]
                 public void Get()
                 {
                     Response.StatusCode = StatusCodes.Status504GatewayTimeout;
@@ -647,7 +647,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                 }
             """), Controller("""
                 [ProducesResponseType(StatusCodes.Status200OK)]
-                [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
                 public IActionResult Get(int id)
                 {
                     if (id < 0)
@@ -663,7 +663,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
         // 502: one at a time it applies everywhere; Fix All still rethrows inside the catch.
         await VerifyCS.VerifyCodeFixAsync(source, Controller("""
                 [ProducesResponseType(StatusCodes.Status200OK)]
-                [ProducesResponseType(StatusCodes.Status502BadGateway)]
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway)]
                 public IActionResult Get(int id)
                 {
                     if (id < 0)
@@ -676,7 +676,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                 }
             """), Controller("""
                 [ProducesResponseType(StatusCodes.Status200OK)]
-                [ProducesResponseType(StatusCodes.Status502BadGateway)]
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway)]
                 public IActionResult Get(int id)
                 {
                     if (id < 0)
