@@ -75,7 +75,9 @@ public sealed class FixedSampleTests(SampleWorkspace workspace)
         Assert.DoesNotContain("BadRequest(\"", code, StringComparison.Ordinal);
         Assert.DoesNotContain("BadRequest(ModelState)", code, StringComparison.Ordinal);
         Assert.Contains("ValidationProblem(ModelState)", Code(sample, "Controllers/BookingsController.cs"), StringComparison.Ordinal);
-        Assert.Contains("catch (FlightStoreException)", Code(sample, "Controllers/FlightsController.cs"), StringComparison.Ordinal);
+        // The rethrow left the catch with nothing but `throw;`, so the catch and its try are gone (issue 15).
+        Assert.DoesNotContain("catch (FlightStoreException", Code(sample, "Controllers/FlightsController.cs"), StringComparison.Ordinal);
+        Assert.Contains("statusCode: StatusCodes.Status502BadGateway", Code(sample, "Controllers/BookingsController.cs"), StringComparison.Ordinal);
         Assert.Contains(".ProducesProblem(StatusCodes.Status503ServiceUnavailable)", Code(sample, "Endpoints/HangarEndpoints.cs"), StringComparison.Ordinal);
     }
 

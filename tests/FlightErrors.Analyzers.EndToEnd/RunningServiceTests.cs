@@ -70,7 +70,6 @@ public sealed class RunningServiceTests(SampleWorkspace workspace)
 
     [Theory]
     [InlineData("change status of a corrupt flight", "FlightStoreException")]
-    [InlineData("pay while the provider fails", "HttpRequestException")]
     public async Task Unexpected_failures_get_the_exception_handlers_500(string name, string exception)
     {
         var result = await ResultAsync(name);
@@ -82,6 +81,16 @@ public sealed class RunningServiceTests(SampleWorkspace workspace)
         // The handler, not the action, answered: it logged the exception the action let through.
         var service = await workspace.ServiceAsync();
         Assert.Contains(exception, service.Output, StringComparison.Ordinal);
+    }
+
+    // A caught upstream failure is answered as one (issue 15): 502 Problem Details that names no exception.
+    [Fact]
+    public async Task A_caught_upstream_failure_answers_502_without_the_exceptions_text()
+    {
+        var result = await ResultAsync("pay while the provider fails");
+        Assert.Equal(502, result.Status);
+        Assert.Equal("application/problem+json", result.MediaType);
+        Assert.DoesNotContain("HttpRequestException", result.Body, StringComparison.Ordinal);
     }
 
     [Fact]

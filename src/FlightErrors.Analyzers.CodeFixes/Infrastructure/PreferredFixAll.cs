@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading.Tasks;
@@ -17,9 +18,17 @@ namespace FlightErrors.Analyzers;
 internal static class PreferredFixAll
 {
     public static FixAllProvider Create(params string[] overridingKeys) =>
-        FixAllProvider.Create((context, document, diagnostics) => FixDocumentAsync(context, document, diagnostics, overridingKeys));
+        FixAllProvider.Create((context, document, diagnostics) => FixDocumentAsync(context, document, diagnostics, overridingKeys, keyOf: null));
 
-    private static async Task<Document?> FixDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics, string[] overridingKeys)
+    /// <summary>
+    /// Fix All where the diagnostic itself can name the fix to apply whatever fix started it (<paramref name="keyOf"/>
+    /// returns its equivalence key; an empty key applies none, null leaves the choice to the usual rules). A named fix
+    /// that is not offered applies nothing: the diagnostic said no other fix is safe.
+    /// </summary>
+    public static FixAllProvider Create(Func<Diagnostic, string?> keyOf) =>
+        FixAllProvider.Create((context, document, diagnostics) => FixDocumentAsync(context, document, diagnostics, Array.Empty<string>(), keyOf));
+
+    private static async Task<Document?> FixDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics, string[] overridingKeys, Func<Diagnostic, string?>? keyOf)
     {
         var cancellationToken = context.CancellationToken;
         if (diagnostics.IsEmpty || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
@@ -84,10 +93,16 @@ internal static class PreferredFixAll
                 Location.Create(root.SyntaxTree, node.Span),
                 additionalLocations,
                 diagnostic.Properties);
+            var named = keyOf?.Invoke(diagnostic);
+            if (named is { Length: 0 })
+            {
+                continue;
+            }
+
             var actions = new List<CodeAction>(4);
             var fixContext = new CodeFixContext(current, moved, (action, _) => actions.Add(action), cancellationToken);
             await context.CodeFixProvider.RegisterCodeFixesAsync(fixContext).ConfigureAwait(false);
-            if (Choose(actions, context.CodeActionEquivalenceKey, overridingKeys) is not { } action)
+            if ((named is null ? Choose(actions, context.CodeActionEquivalenceKey, overridingKeys) : Named(actions, named)) is not { } action)
             {
                 continue;
             }
@@ -124,6 +139,19 @@ internal static class PreferredFixAll
         }
 
         return actions.Count > 0 ? actions[0] : null;
+    }
+
+    private static CodeAction? Named(List<CodeAction> actions, string equivalenceKey)
+    {
+        foreach (var action in actions)
+        {
+            if (action.EquivalenceKey == equivalenceKey)
+            {
+                return action;
+            }
+        }
+
+        return null;
     }
 
     private static SyntaxNode? Single(IEnumerable<SyntaxNode> nodes)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
@@ -7,6 +8,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace FlightErrors.Analyzers;
@@ -27,10 +29,17 @@ public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ExplicitInternalServerError);
 
-    // Fix All never turns a caught exception into a response: inside a catch it rethrows whichever fix started it
-    // (whether the failure is a known upstream one is a call to make per site); elsewhere each occurrence gets the
-    // chosen code, or 503 when the rethrow started it (see PreferredFixAll).
-    private static readonly FixAllProvider FixAll = PreferredFixAll.Create(RethrowKey);
+    // Fix All applies, whatever fix started it, what the analyzer found safe to apply unread at each catch (502 for an
+    // upstream failure, 504 for a timeout, a rethrow where the application handles exceptions, nothing where it does
+    // not); elsewhere each occurrence gets the chosen code, or 503 when the rethrow started it (see PreferredFixAll).
+    private static readonly FixAllProvider FixAll = PreferredFixAll.Create(diagnostic => FixProperties.Read(diagnostic).BulkFix switch
+    {
+        BulkFix.None => string.Empty,
+        BulkFix.Rethrow => RethrowKey,
+        BulkFix.Return502 => Return502Key,
+        BulkFix.Return504 => Return504Key,
+        _ => null,
+    });
 
     public override FixAllProvider GetFixAllProvider() => FixAll;
 
@@ -52,7 +61,7 @@ public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
                 continue;
             }
 
-            if (ReturnInCatch(node) is { } returnStatement)
+            if (CatchSites.ReturnInCatch(node, out _) is { } returnStatement)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(
@@ -164,37 +173,47 @@ public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
         return call.WithArgumentList(call.ArgumentList.AddArguments(named));
     }
 
-    /// <summary>The <c>return</c> statement that returns <paramref name="node"/> directly from a catch block, if any.</summary>
-    private static ReturnStatementSyntax? ReturnInCatch(SyntaxNode node)
+    /// <summary>
+    /// <c>return ...;</c> becomes <c>throw;</c>. Catches that end the <c>try</c> and do nothing but rethrow are removed
+    /// (only at the end: an earlier one keeps a later, broader catch from catching its exceptions), and a <c>try</c>
+    /// left with no catch and no finally gives way to its statements.
+    /// </summary>
+    private static SyntaxNode Rethrow(SyntaxNode root, ReturnStatementSyntax returnStatement)
     {
-        var expression = node;
-        while (expression.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        var rethrow = SyntaxFactory.ThrowStatement().WithTriviaFrom(returnStatement).WithAdditionalAnnotations(Rewritten);
+        if (returnStatement.Parent is BlockSyntax { Parent: CatchClauseSyntax catchClause } && catchClause.Parent is TryStatementSyntax tryStatement)
         {
-            expression = expression.Parent;
-        }
-
-        if (expression.Parent is not ReturnStatementSyntax returnStatement)
-        {
-            return null;
-        }
-
-        for (var current = returnStatement.Parent; current is not null; current = current.Parent)
-        {
-            switch (current)
+            var catches = tryStatement.Catches;
+            var kept = catches.Count;
+            while (kept > 0 && (catches[kept - 1] == catchClause ? catchClause.Block.Statements.Count == 1 && catchClause.Filter is null : OnlyRethrows(catches[kept - 1])))
             {
-                case CatchClauseSyntax:
-                    return returnStatement;
-                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax or FinallyClauseSyntax:
-                    return null;
+                kept--;
+            }
+
+            if (kept <= catches.IndexOf(catchClause))
+            {
+                var remaining = SyntaxFactory.List(catches.Take(kept));
+                if (remaining.Count > 0 || tryStatement.Finally is not null)
+                {
+                    return root.ReplaceNode(tryStatement, tryStatement.WithCatches(remaining).WithAdditionalAnnotations(Formatter.Annotation));
+                }
+
+                if (tryStatement.Parent is BlockSyntax && tryStatement.Block.Statements.Count > 0)
+                {
+                    // The statements take the place of the try, with its leading trivia (a blank line, a comment).
+                    var statements = tryStatement.Block.Statements;
+                    statements = statements.Replace(statements[0], statements[0].WithLeadingTrivia(tryStatement.GetLeadingTrivia()));
+                    return root.ReplaceNode(tryStatement, statements.Select(statement => statement.WithAdditionalAnnotations(Formatter.Annotation)));
+                }
             }
         }
 
-        return null;
+        return WithoutUnreadCatchVariable(root.ReplaceNode(returnStatement, rethrow));
     }
 
-    /// <summary><c>return ...;</c> becomes <c>throw;</c>.</summary>
-    private static SyntaxNode Rethrow(SyntaxNode root, ReturnStatementSyntax returnStatement) =>
-        WithoutUnreadCatchVariable(root.ReplaceNode(returnStatement, SyntaxFactory.ThrowStatement().WithTriviaFrom(returnStatement).WithAdditionalAnnotations(Rewritten)));
+    /// <summary><c>catch (…) { throw; }</c> with no filter.</summary>
+    private static bool OnlyRethrows(CatchClauseSyntax catchClause) =>
+        catchClause.Filter is null && catchClause.Block.Statements.Count == 1 && catchClause.Block.Statements[0] is ThrowStatementSyntax { Expression: null };
 
     /// <summary>
     /// Drops the exception variable of the catch around the rewritten node when nothing reads it any more

@@ -70,6 +70,15 @@ internal readonly struct EndpointFacts
     public bool IsReportedBy(DiagnosticDescriptor rule, in OperationAnalysisContext context) =>
         Endpoint.IsInScope(rule.Id) && RuleSeverity.IsInEffect(rule, _bodyTree, context.Compilation, context.Options, context.CancellationToken);
 
+    /// <summary>What the catch block that returns the response made at <paramref name="producer"/> caught, if one does.</summary>
+    public CaughtFailure CaughtAt(TextSpan producer, CancellationToken cancellationToken) =>
+        _semanticModels.For(_bodyTree) is { } model
+            ? CatchSites.Caught(_bodyTree.GetRoot(cancellationToken).FindNode(producer, getInnermostNodeForTie: true), model, cancellationToken)
+            : CaughtFailure.None;
+
+    /// <summary>How the application is set up (exception handling, status code pages), found once per compilation.</summary>
+    public ApplicationFacts Application => _session.Application;
+
     /// <summary>
     /// Whether the endpoint is where the exception handler re-executes failed requests (<c>UseExceptionHandler("/error")</c>),
     /// which writes the 500 by design.

@@ -35,6 +35,12 @@ internal static class FixProperties
     internal const string BodyKindKey = "BodyKind";
 
     /// <summary>
+    /// The fix Fix All (and so <c>dotnet format</c>) applies to this occurrence whatever fix started it: a
+    /// <see cref="BulkFix"/> name, or <c>None</c> when no fix is safe to apply unread.
+    /// </summary>
+    internal const string BulkFixKey = "BulkFix";
+
+    /// <summary>
     /// How to document codes on an endpoint that documents its responses: the implicit 200 to keep, how to type
     /// errors, and for a route handler its <c>Map*</c> call (returned as the additional location).
     /// </summary>
@@ -102,6 +108,10 @@ internal static class FixProperties
         return builder.Length > 0;
     }
 
+    /// <summary>Sets the fix Fix All applies to this occurrence (<see cref="BulkFixKey"/>).</summary>
+    public static ImmutableDictionary<string, string?> WithBulkFix(ImmutableDictionary<string, string?>? properties, BulkFix fix) =>
+        (properties ?? ImmutableDictionary<string, string?>.Empty).SetItem(BulkFixKey, fix.ToString());
+
     /// <summary>The properties of a diagnostic about a body: its kind and the response's status code.</summary>
     public static ImmutableDictionary<string, string?> Body(BodyKind kind, int statusCode) =>
         ImmutableDictionary<string, string?>.Empty
@@ -118,7 +128,8 @@ internal static class FixProperties
             Get(properties, TypedErrorsKey) == "1",
             Get(properties, RouteHandlerKey) == "1",
             ResponseEntry.ParseList(Get(properties, UndocumentedKey)),
-            Enum.TryParse<BodyKind>(Get(properties, BodyKindKey), out var kind) ? kind : null);
+            Enum.TryParse<BodyKind>(Get(properties, BodyKindKey), out var kind) ? kind : null,
+            Enum.TryParse<BulkFix>(Get(properties, BulkFixKey), out var bulk) ? bulk : null);
     }
 
     private static string? Get(ImmutableDictionary<string, string?> properties, string key) =>
@@ -150,11 +161,28 @@ internal static class FixProperties
     }
 }
 
+/// <summary>The fix that is safe to apply unread to one occurrence of a 500 made on purpose.</summary>
+internal enum BulkFix : byte
+{
+    /// <summary>No fix is: a caught exception with no exception handler in the application to write its 500.</summary>
+    None,
+
+    /// <summary>Let the exception reach the exception handler.</summary>
+    Rethrow,
+
+    /// <summary>An upstream failure: 502 Bad Gateway.</summary>
+    Return502,
+
+    /// <summary>An upstream timeout: 504 Gateway Timeout.</summary>
+    Return504,
+}
+
 /// <summary>What a fix was asked to do, read back from a diagnostic's properties.</summary>
 internal sealed class FixRequest
 {
-    public FixRequest(ResponseEntry? statusCode, List<ResponseEntry> missing, ResponseEntry? implicitOk, bool typedErrors, bool isRouteHandler, List<ResponseEntry> undocumented, BodyKind? body)
+    public FixRequest(ResponseEntry? statusCode, List<ResponseEntry> missing, ResponseEntry? implicitOk, bool typedErrors, bool isRouteHandler, List<ResponseEntry> undocumented, BodyKind? body, BulkFix? bulkFix)
     {
+        BulkFix = bulkFix;
         StatusCode = statusCode;
         Missing = missing;
         ImplicitOk = implicitOk;
@@ -184,6 +212,9 @@ internal sealed class FixRequest
 
     public BodyKind? Body { get; }
 
+    /// <summary>The fix Fix All applies to this occurrence; null when the fix that started it decides.</summary>
+    public BulkFix? BulkFix { get; }
+
     public bool IsUndocumented(int statusCode)
     {
         foreach (var entry in Undocumented)
@@ -201,7 +232,7 @@ internal sealed class FixRequest
     public FixRequest For(int statusCode)
     {
         var entry = new ResponseEntry(statusCode, typeId: null);
-        return new FixRequest(entry, new List<ResponseEntry> { entry }, ImplicitOk, TypedErrors, IsRouteHandler, Undocumented, Body);
+        return new FixRequest(entry, new List<ResponseEntry> { entry }, ImplicitOk, TypedErrors, IsRouteHandler, Undocumented, Body, BulkFix);
     }
 }
 

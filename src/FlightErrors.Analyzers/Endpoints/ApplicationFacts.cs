@@ -62,22 +62,49 @@ internal sealed class ApplicationFacts
         return endpoint.Kind == EndpointKind.Action && ActionRoutes.AnswersAt(endpoint.Method, ExceptionHandlerPaths);
     }
 
+    /// <summary>
+    /// Whether something in the compilation handles unhandled exceptions: <c>UseExceptionHandler(...)</c>, an
+    /// <c>IExceptionHandler</c>, or an MVC exception filter.
+    /// </summary>
+    public bool HandlesExceptions { get; private set; }
+
+    /// <summary>
+    /// Whether the compilation builds its host (<c>WebApplication.CreateBuilder</c> and its kin): a class library of
+    /// endpoints does not, and cannot see what its host configures.
+    /// </summary>
+    public bool BuildsHost { get; private set; }
+
     public static ApplicationFacts Find(Compilation compilation)
     {
-        var suppresses = false;
-        var addsProblemDetails = false;
-        var usesStatusCodePages = false;
+        var setup = Setup.None;
         var exceptionHandlerPaths = ImmutableArray<string>.Empty;
         foreach (var tree in compilation.SyntaxTrees)
         {
             var facts = TreeFacts.GetValue(tree, static t => TreeScan.Of(t));
-            suppresses |= facts.Suppresses;
-            addsProblemDetails |= facts.AddsProblemDetails;
-            usesStatusCodePages |= facts.UsesStatusCodePages;
+            setup |= facts.Setup;
             exceptionHandlerPaths = exceptionHandlerPaths.AddRange(facts.ExceptionHandlerPaths);
         }
 
-        return new ApplicationFacts(suppresses, addsProblemDetails && usesStatusCodePages, exceptionHandlerPaths);
+        return new ApplicationFacts(
+            (setup & Setup.SuppressesClientErrors) != 0,
+            (setup & (Setup.AddsProblemDetails | Setup.UsesStatusCodePages)) == (Setup.AddsProblemDetails | Setup.UsesStatusCodePages),
+            exceptionHandlerPaths)
+        {
+            HandlesExceptions = (setup & Setup.HandlesExceptions) != 0,
+            BuildsHost = (setup & Setup.BuildsHost) != 0,
+        };
+    }
+
+    /// <summary>What one file does to set the application up.</summary>
+    [Flags]
+    private enum Setup : byte
+    {
+        None = 0,
+        SuppressesClientErrors = 1,
+        AddsProblemDetails = 2,
+        UsesStatusCodePages = 4,
+        HandlesExceptions = 8,
+        BuildsHost = 16,
     }
 
     /// <summary>
@@ -88,23 +115,26 @@ internal sealed class ApplicationFacts
 
     private sealed class TreeScan
     {
-        private static readonly TreeScan Nothing = new(false, false, false, ImmutableArray<string>.Empty);
+        private static readonly TreeScan Nothing = new(Setup.None, ImmutableArray<string>.Empty);
 
-        private TreeScan(bool suppresses, bool addsProblemDetails, bool usesStatusCodePages, ImmutableArray<string> exceptionHandlerPaths)
+        // The names a file must mention for its syntax to be read at all, found by a text scan.
+        private static readonly string[] Mentions =
         {
-            Suppresses = suppresses;
-            AddsProblemDetails = addsProblemDetails;
-            UsesStatusCodePages = usesStatusCodePages;
+            "SuppressMapClientErrors", "AddProblemDetails", "UseStatusCodePages",
+            "ExceptionHandl", // UseExceptionHandler, ExceptionHandlingPath, IExceptionHandler
+            "ExceptionFilter", // IExceptionFilter, IAsyncExceptionFilter, ExceptionFilterAttribute
+            "CreateBuilder", "CreateSlimBuilder", "CreateEmptyBuilder", "CreateDefaultBuilder",
+        };
+
+        private TreeScan(Setup setup, ImmutableArray<string> exceptionHandlerPaths)
+        {
+            Setup = setup;
             ExceptionHandlerPaths = exceptionHandlerPaths;
         }
 
+        public Setup Setup { get; }
+
         public ImmutableArray<string> ExceptionHandlerPaths { get; }
-
-        public bool Suppresses { get; }
-
-        public bool AddsProblemDetails { get; }
-
-        public bool UsesStatusCodePages { get; }
 
         public static TreeScan Of(SyntaxTree tree)
         {
@@ -113,54 +143,59 @@ internal sealed class ApplicationFacts
                 text = tree.GetText();
             }
 
-            var mentionsSuppress = false;
-            var mentionsProblemDetails = false;
-            var mentionsStatusCodePages = false;
-            var mentionsExceptionHandler = false;
+            var mentioned = false;
             var buffer = t_buffer ??= new char[ChunkLength + Overlap];
-            for (var start = 0; start < text.Length; start += ChunkLength)
+            for (var start = 0; start < text.Length && !mentioned; start += ChunkLength)
             {
                 var count = Math.Min(ChunkLength + Overlap, text.Length - start);
                 text.CopyTo(start, buffer, 0, count);
-                mentionsSuppress |= Contains(buffer, count, SuppressMapClientErrors);
-                mentionsProblemDetails |= Contains(buffer, count, AddProblemDetails);
-                mentionsStatusCodePages |= Contains(buffer, count, UseStatusCodePages);
-                mentionsExceptionHandler |= Contains(buffer, count, ExceptionHandler);
+                foreach (var mention in Mentions)
+                {
+                    mentioned |= Contains(buffer, count, mention);
+                }
             }
 
-            if (!mentionsSuppress && !mentionsProblemDetails && !mentionsStatusCodePages && !mentionsExceptionHandler)
+            if (!mentioned)
             {
                 return Nothing;
             }
 
-            var suppresses = false;
-            var addsProblemDetails = false;
-            var usesStatusCodePages = false;
+            var setup = Setup.None;
             var exceptionHandlerPaths = ImmutableArray<string>.Empty;
             foreach (var node in tree.GetRoot().DescendantNodes())
             {
                 switch (node)
                 {
-                    case AssignmentExpressionSyntax { Left: var left, Right: var right } when mentionsSuppress
-                        && right.IsKind(SyntaxKind.TrueLiteralExpression)
+                    case AssignmentExpressionSyntax { Left: var left, Right: var right } when right.IsKind(SyntaxKind.TrueLiteralExpression)
                         && NameOf(left) == "SuppressMapClientErrors":
-                        suppresses = true;
+                        setup |= Setup.SuppressesClientErrors;
                         break;
-                    case AssignmentExpressionSyntax { Left: var left, Right: var right } when mentionsExceptionHandler
-                        && NameOf(left) == "ExceptionHandlingPath" && PathOf(right) is { } path:
+                    case AssignmentExpressionSyntax { Left: var left, Right: var right } when NameOf(left) == "ExceptionHandlingPath" && PathOf(right) is { } path:
                         exceptionHandlerPaths = exceptionHandlerPaths.Add(path);
+                        break;
+                    case SimpleBaseTypeSyntax { Type: var baseType }
+                        when RightmostName(baseType) is "IExceptionHandler" or "IExceptionFilter" or "IAsyncExceptionFilter" or "ExceptionFilterAttribute":
+                        setup |= Setup.HandlesExceptions;
                         break;
                     case InvocationExpressionSyntax { Expression: var callee, ArgumentList: var arguments }:
                         switch (NameOf(callee))
                         {
                             case "AddProblemDetails":
-                                addsProblemDetails = true;
+                                setup |= Setup.AddsProblemDetails;
                                 break;
                             case "UseStatusCodePages" when arguments.Arguments.Count == 0:
-                                usesStatusCodePages = true;
+                                setup |= Setup.UsesStatusCodePages;
                                 break;
-                            case "UseExceptionHandler" when arguments.Arguments.Count > 0 && PathOf(arguments.Arguments[0].Expression) is { } path:
-                                exceptionHandlerPaths = exceptionHandlerPaths.Add(path);
+                            case "UseExceptionHandler":
+                                setup |= Setup.HandlesExceptions;
+                                if (arguments.Arguments.Count > 0 && PathOf(arguments.Arguments[0].Expression) is { } path)
+                                {
+                                    exceptionHandlerPaths = exceptionHandlerPaths.Add(path);
+                                }
+
+                                break;
+                            case "CreateBuilder" or "CreateSlimBuilder" or "CreateEmptyBuilder" or "CreateDefaultBuilder":
+                                setup |= Setup.BuildsHost;
                                 break;
                         }
 
@@ -168,7 +203,7 @@ internal sealed class ApplicationFacts
                 }
             }
 
-            return new TreeScan(suppresses, addsProblemDetails, usesStatusCodePages, exceptionHandlerPaths);
+            return new TreeScan(setup, exceptionHandlerPaths);
         }
 
         /// <summary>A path written as a string literal, or as <c>new PathString("…")</c>.</summary>
@@ -178,13 +213,14 @@ internal sealed class ApplicationFacts
             BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments } => PathOf(arguments[0].Expression),
             _ => null,
         };
-    }
 
-    private const string SuppressMapClientErrors = "SuppressMapClientErrors";
-    private const string AddProblemDetails = "AddProblemDetails";
-    private const string UseStatusCodePages = "UseStatusCodePages";
-    // Found in both UseExceptionHandler and ExceptionHandlingPath.
-    private const string ExceptionHandler = "ExceptionHandl";
+        private static string? RightmostName(TypeSyntax type) => type switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            SimpleNameSyntax name => name.Identifier.ValueText,
+            _ => null,
+        };
+    }
 
     // The text is read in chunks into one buffer per thread, not copied whole into a string per file: the scan runs over
     // every file of the compilation (a buffer per file was about 8 KB a file). Chunks overlap by more than the longest

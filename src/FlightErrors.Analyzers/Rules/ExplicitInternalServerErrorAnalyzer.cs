@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -48,9 +49,30 @@ public sealed class ExplicitInternalServerErrorAnalyzer : DiagnosticAnalyzer
                 properties = DocumentationOfAlternatives(in endpoint, in context, out additionalLocations);
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.FE0002, endpoint.LocationOf(response.Producer), additionalLocations, properties, endpoint.Endpoint.Name));
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.FE0002,
+                endpoint.LocationOf(response.Producer),
+                additionalLocations,
+                BulkFixOf(in endpoint, in response, properties, context.CancellationToken),
+                endpoint.Endpoint.Name));
         }
     }
+
+    /// <summary>
+    /// What Fix All may apply here unread: inside a catch, 502 for an upstream failure, 504 for a timeout, and for
+    /// anything else a rethrow, but only where the application handles exceptions (or its host is out of sight, as
+    /// in a class library); elsewhere the fix that started Fix All decides.
+    /// </summary>
+    private static ImmutableDictionary<string, string?>? BulkFixOf(in EndpointFacts endpoint, in ProducedResponse response, ImmutableDictionary<string, string?>? properties, CancellationToken cancellationToken) =>
+        endpoint.CaughtAt(response.Producer, cancellationToken) switch
+        {
+            CaughtFailure.Upstream => FixProperties.WithBulkFix(properties, BulkFix.Return502),
+            CaughtFailure.Timeout => FixProperties.WithBulkFix(properties, BulkFix.Return504),
+            CaughtFailure.Unexpected => FixProperties.WithBulkFix(
+                properties,
+                endpoint.Application.HandlesExceptions || !endpoint.Application.BuildsHost ? BulkFix.Rethrow : BulkFix.None),
+            _ => properties,
+        };
 
     /// <summary>
     /// How the fixes document the alternative they return, when the endpoint's codes are checked for documentation and

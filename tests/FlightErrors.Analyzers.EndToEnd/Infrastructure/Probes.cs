@@ -73,7 +73,8 @@ public static class Probes
         new("get an unknown booking", "GET", "/api/bookings/00000000-0000-0000-0000-000000000001", "GET /api/bookings/{bookingId}", 404, Agent),
         new("pay", "POST", "/api/bookings/{booking}/payment", "POST /api/bookings/{bookingId}/payment", 200, Agent),
         new("pay twice", "POST", "/api/bookings/{booking}/payment", "POST /api/bookings/{bookingId}/payment", 409, Agent),
-        new("pay while the provider fails", "POST", "/api/bookings/{bigBooking}/payment", "POST /api/bookings/{bookingId}/payment", 500, Agent),
+        // The fix answers a caught upstream failure with 502 (issue 15): the provider failed, not the service.
+        new("pay while the provider fails", "POST", "/api/bookings/{bigBooking}/payment", "POST /api/bookings/{bookingId}/payment", 502, Agent),
 
         // Gates: minimal-API endpoints.
         new("get a gate", "GET", "/api/gates/A1", "GET /api/gates/{gateId}", 200),

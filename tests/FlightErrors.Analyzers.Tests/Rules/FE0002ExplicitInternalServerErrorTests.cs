@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using FlightErrors.Analyzers.Tests.Verification;
+using Microsoft.CodeAnalysis.Testing;
 using VerifyCS = FlightErrors.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
     FlightErrors.Analyzers.ExplicitInternalServerErrorAnalyzer,
     FlightErrors.Analyzers.ExplicitInternalServerErrorCodeFix>;
@@ -12,6 +13,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
         using System;
         using System.Net;
         using Microsoft.AspNetCore.Http;
+        using Microsoft.Extensions.Logging;
         using Microsoft.AspNetCore.Mvc;
 
         [ApiController]
@@ -528,8 +530,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
             """), Controller("""
                 public IActionResult Get()
                 {
-                    try { return Ok(); }
-                    catch (InvalidOperationException) { throw; }
+                    return Ok();
                 }
             """), ExplicitInternalServerErrorCodeFix.Return503Key);
     }
@@ -607,9 +608,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
             """), Controller("""
                 public IActionResult Get()
                 {
-                    try { return Ok(); }
-                    catch (InvalidOperationException) { throw; }
-                    catch (Exception) { throw; }
+                    return Ok();
                 }
             """), ExplicitInternalServerErrorCodeFix.RethrowKey);
     }
@@ -642,8 +641,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                         return [|StatusCode(500)|];
                     }
 
-                    try { return Ok(); }
-                    catch (InvalidOperationException) { throw; }
+                    return Ok();
                 }
             """), Controller("""
                 [ProducesResponseType(StatusCodes.Status200OK)]
@@ -655,8 +653,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                         return Problem(statusCode: StatusCodes.Status503ServiceUnavailable);
                     }
 
-                    try { return Ok(); }
-                    catch (InvalidOperationException) { throw; }
+                    return Ok();
                 }
             """), ExplicitInternalServerErrorCodeFix.RethrowKey);
 
@@ -684,10 +681,165 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                         return Problem(statusCode: StatusCodes.Status502BadGateway);
                     }
 
-                    try { return Ok(); }
-                    catch (InvalidOperationException) { throw; }
+                    return Ok();
                 }
             """), ExplicitInternalServerErrorCodeFix.Return502Key);
+    }
+
+    // What Fix All (and dotnet format) applies unread at each catch, whatever fix started it (issue 15, item 2): 502 for
+    // an upstream failure, 504 for a timeout, and for anything else a rethrow only where the application handles
+    // exceptions; an application whose host is in sight and has no exception handler keeps its other catches as they
+    // are, since a rethrow would send an empty 500.
+    private const string HostWithoutExceptionHandler = """
+
+        public static class Program
+        {
+            public static void Main(string[] args)
+            {
+                var app = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(args).Build();
+                Microsoft.AspNetCore.Builder.ControllerEndpointRouteBuilderExtensions.MapControllers(app);
+                app.Run();
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Fix_all_answers_upstream_failures_and_timeouts_and_leaves_unexpected_ones_without_an_exception_handler()
+    {
+        var source = Controller("""
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                public async System.Threading.Tasks.Task<IActionResult> Get(int id, System.Net.Http.HttpClient client)
+                {
+                    try
+                    {
+                        return Ok(await client.GetStringAsync($"/flights/{id}"));
+                    }
+                    catch (System.Net.Http.HttpRequestException)
+                    {
+                        return [|StatusCode(500, "The flight service failed.")|];
+                    }
+                    catch (System.Threading.Tasks.TaskCanceledException)
+                    {
+                        return [|StatusCode(500)|];
+                    }
+                    catch (Exception)
+                    {
+                        return [|Problem()|];
+                    }
+                }
+            """) + HostWithoutExceptionHandler;
+        var batchFixed = Controller("""
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway)]
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status504GatewayTimeout)]
+                public async System.Threading.Tasks.Task<IActionResult> Get(int id, System.Net.Http.HttpClient client)
+                {
+                    try
+                    {
+                        return Ok(await client.GetStringAsync($"/flights/{id}"));
+                    }
+                    catch (System.Net.Http.HttpRequestException)
+                    {
+                        return Problem(detail: "The flight service failed.", statusCode: StatusCodes.Status502BadGateway);
+                    }
+                    catch (System.Threading.Tasks.TaskCanceledException)
+                    {
+                        return Problem(statusCode: StatusCodes.Status504GatewayTimeout);
+                    }
+                    catch (Exception)
+                    {
+                        return [|Problem()|];
+                    }
+                }
+            """) + HostWithoutExceptionHandler;
+        // Started with the rethrow, as dotnet format may start it: one at a time the rethrow applies at every catch.
+        // Fix All changes everything it may in its first pass; the occurrence left for a person makes the driver try a
+        // second pass, which changes nothing.
+        return new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = Controller("""
+                    [ProducesResponseType(StatusCodes.Status200OK)]
+                    public async System.Threading.Tasks.Task<IActionResult> Get(int id, System.Net.Http.HttpClient client)
+                    {
+                        return Ok(await client.GetStringAsync($"/flights/{id}"));
+                    }
+                """) + HostWithoutExceptionHandler,
+            BatchFixedState = { MarkupHandling = MarkupMode.Allow },
+            BatchFixedCode = batchFixed,
+            CodeActionEquivalenceKey = ExplicitInternalServerErrorCodeFix.RethrowKey,
+            NumberOfFixAllIterations = -2,
+            NumberOfFixAllInDocumentIterations = -2,
+            NumberOfFixAllInProjectIterations = -2,
+        }.RunAsync();
+    }
+
+    [Fact]
+    public Task Fix_all_rethrows_unexpected_failures_where_the_application_handles_exceptions_and_drops_the_emptied_try()
+    {
+        var host = HostWithoutExceptionHandler.Replace("app.Run();", "Microsoft.AspNetCore.Builder.ExceptionHandlerExtensions.UseExceptionHandler(app);\n        app.Run();");
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
+                public IActionResult Get(int id)
+                {
+                    if (id < 0)
+                    {
+                        return BadRequest();
+                    }
+
+                    try
+                    {
+                        return Ok(id);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return [|StatusCode(500, "boom")|];
+                    }
+                }
+
+                public IActionResult Put(int id, ILogger logger)
+                {
+                    try
+                    {
+                        return NoContent();
+                    }
+                    catch (Exception ex) when (id > 0)
+                    {
+                        return [|Problem()|];
+                    }
+                    catch (Exception ex)
+                    {
+                        logger.LogError(ex, "Saving failed");
+                        return [|Problem()|];
+                    }
+                }
+            """) + host, Controller("""
+                public IActionResult Get(int id)
+                {
+                    if (id < 0)
+                    {
+                        return BadRequest();
+                    }
+
+                    return Ok(id);
+                }
+
+                public IActionResult Put(int id, ILogger logger)
+                {
+                    try
+                    {
+                        return NoContent();
+                    }
+                    catch (Exception) when (id > 0)
+                    {
+                        throw;
+                    }
+                    catch (Exception ex)
+                    {
+                        logger.LogError(ex, "Saving failed");
+                        throw;
+                    }
+                }
+            """) + host, ExplicitInternalServerErrorCodeFix.RethrowKey);
     }
 
     [Fact]
@@ -765,14 +917,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
             """), Endpoints("""
                     app.MapGet("/flights/{id}", IResult (int id) =>
                     {
-                        try
-                        {
-                            return Results.Ok(Load(id));
-                        }
-                        catch (InvalidOperationException)
-                        {
-                            throw;
-                        }
+                        return Results.Ok(Load(id));
                     });
             """, """
                 private static int Load(int id) => id;
