@@ -75,7 +75,8 @@ public sealed partial class PrismProxy : IAsyncDisposable
             ? null
             : "node and npm are not both on PATH, so Prism (the OpenAPI referee in tests/referee) cannot run; install Node.js 20 or later and run `npm ci` in tests/referee.";
 
-    public static async Task<PrismProxy> StartAsync(string refereeDirectory, string document, Uri upstream)
+    /// <summary>Throws, saying what to run, unless `npm ci` installed Prism at the version package.json pins.</summary>
+    public static void EnsureInstalled(string refereeDirectory)
     {
         var pinned = JsonNode.Parse(File.ReadAllText(Path.Combine(refereeDirectory, "package.json")))!["dependencies"]!["@stoplight/prism-cli"]!.GetValue<string>();
         var installedManifest = Path.Combine(refereeDirectory, "node_modules", "@stoplight", "prism-cli", "package.json");
@@ -85,6 +86,11 @@ public sealed partial class PrismProxy : IAsyncDisposable
             throw new InvalidOperationException(
                 $"Prism {pinned} is not installed in {refereeDirectory} ({(installed is null ? "nothing there" : "found " + installed)}): run `npm ci` there first, as .ci/run does.");
         }
+    }
+
+    public static async Task<PrismProxy> StartAsync(string refereeDirectory, string document, Uri upstream)
+    {
+        EnsureInstalled(refereeDirectory);
 
         var startInfo = new ProcessStartInfo("node")
         {

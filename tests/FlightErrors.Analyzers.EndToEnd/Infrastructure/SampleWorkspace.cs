@@ -250,6 +250,7 @@ public sealed class SampleWorkspace : IAsyncLifetime
     /// </summary>
     private async Task<RefereeRun> RefereeAsync()
     {
+        PrismProxy.EnsureInstalled(PrismProxy.RefereeDirectory(RepositoryRoot));
         var sample = await FixedAsync();
         if (sample.Build.ExitCode != 0)
         {
