@@ -9,7 +9,9 @@ namespace FlightErrors.Analyzers.EndToEnd;
 /// <summary>
 /// The independent referee (issue 15): a validator nobody here wrote, Prism in proxy mode, checks the fixed sample's
 /// real answers to every probe against the OpenAPI document the service serves itself. An undocumented status code,
-/// a media type the document does not list for it, or a body its schema rejects is a violation.
+/// a media type the document does not list for it, or a body its schema rejects is a violation. Prism matches media
+/// types by their structured suffix (an `application/problem+json` answer matches a documented `application/json`), and
+/// checks neither media type nor body of an answer documented with no content.
 /// </summary>
 [Collection(SampleCollection.Name)]
 public sealed class PrismRefereeTests(SampleWorkspace workspace)
