@@ -23,6 +23,12 @@ public sealed record FixedSample(
     IReadOnlyDictionary<string, string> AfterSecondFormat);
 
 /// <summary>
+/// The probes sent through Prism to a second, fresh instance of the fixed service (the probes change the service's
+/// state, so the first instance would answer differently), the document that instance served, and what Prism found.
+/// </summary>
+public sealed record RefereeRun(string DocumentPath, IReadOnlyList<ProbeResult> Results, IReadOnlyList<Violation> Violations, string PrismOutput);
+
+/// <summary>
 /// A temporary directory with a feed the package is packed into, two copies of the sample restored from it (one
 /// left as written, one fixed), and the fixed service once it runs. Each step runs once, when a test first needs it.
 /// </summary>
@@ -39,6 +45,7 @@ public sealed class SampleWorkspace : IAsyncLifetime
     private readonly Lazy<Task<FixedSample>> fixedSample;
     private readonly Lazy<Task<SampleService>> service;
     private readonly Lazy<Task<IReadOnlyList<ProbeResult>>> probes;
+    private readonly Lazy<Task<RefereeRun>> referee;
     private readonly Lazy<Task<IReadOnlyList<IReadOnlyDictionary<string, string>>>> repeatedFormats;
     private readonly Dictionary<string, string> environment;
 
@@ -60,6 +67,7 @@ public sealed class SampleWorkspace : IAsyncLifetime
         fixedSample = new Lazy<Task<FixedSample>>(FixAsync);
         service = new Lazy<Task<SampleService>>(StartServiceAsync);
         probes = new Lazy<Task<IReadOnlyList<ProbeResult>>>(async () => await Probes.RunAsync((await ServiceAsync()).Client));
+        referee = new Lazy<Task<RefereeRun>>(RefereeAsync);
         repeatedFormats = new Lazy<Task<IReadOnlyList<IReadOnlyDictionary<string, string>>>>(FormatAgainAsync);
     }
 
@@ -85,6 +93,9 @@ public sealed class SampleWorkspace : IAsyncLifetime
 
     /// <summary>The answers of the running fixed service to every probe, in order.</summary>
     public Task<IReadOnlyList<ProbeResult>> ProbeResultsAsync() => probes.Value;
+
+    /// <summary>The probes through `prism proxy` in front of a fresh fixed service (<see cref="PrismProxy"/>).</summary>
+    public Task<RefereeRun> RefereeRunAsync() => referee.Value;
 
     /// <summary>
     /// The sample after `dotnet format analyzers` on <see cref="RepeatedFormatRuns"/> more fresh copies: the order in
@@ -231,6 +242,28 @@ public sealed class SampleWorkspace : IAsyncLifetime
         }
 
         return await SampleService.StartAsync(Path.Combine(sample.ProjectDirectory, "bin", "Debug", "net10.0"), SampleName + ".dll");
+    }
+
+    /// <summary>
+    /// Starts a second instance of the fixed service, saves the OpenAPI document it serves, puts `prism proxy` in front
+    /// of it with that document, sends every probe through the proxy, and stops both.
+    /// </summary>
+    private async Task<RefereeRun> RefereeAsync()
+    {
+        PrismProxy.EnsureInstalled(PrismProxy.RefereeDirectory(RepositoryRoot));
+        var sample = await FixedAsync();
+        if (sample.Build.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"The fixed sample does not build.{System.Environment.NewLine}{sample.Build}");
+        }
+
+        await using var upstream = await SampleService.StartAsync(Path.Combine(sample.ProjectDirectory, "bin", "Debug", "net10.0"), SampleName + ".dll");
+        var document = Path.Combine(Root, "referee-openapi-v1.json");
+        await File.WriteAllTextAsync(document, await upstream.Client.GetStringAsync("/openapi/v1.json"));
+        await using var prism = await PrismProxy.StartAsync(PrismProxy.RefereeDirectory(RepositoryRoot), document, upstream.Client.BaseAddress!);
+        var results = await Probes.RunAsync(prism.Client);
+        await File.WriteAllTextAsync(Path.Combine(Root, "referee-prism.log"), prism.Output);
+        return new RefereeRun(document, results, results.SelectMany(PrismProxy.Violations).ToList(), prism.Output);
     }
 
     /// <summary>The sample's own files: no bin/ or obj/.</summary>
