@@ -107,51 +107,8 @@ public sealed partial class PrismProxy : IAsyncDisposable
 
         startInfo.Environment["NO_COLOR"] = "1";
         startInfo.Environment["FORCE_COLOR"] = "0";
-        var process = new Process { StartInfo = startInfo };
-        var output = new StringBuilder();
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnLine(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-
-            if (Listening().Match(line) is { Success: true } match)
-            {
-                listening.TrySetResult(new Uri(match.Groups["address"].Value));
-            }
-        }
-
-        process.OutputDataReceived += (_, e) => OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
-        process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("Prism exited before it listened."));
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            var address = await listening.Task.WaitAsync(StartTimeout);
-            return new PrismProxy(process, output, address);
-        }
-        catch (Exception exception) when (exception is TimeoutException or InvalidOperationException)
-        {
-            Stop(process);
-            process.Dispose();
-            string log;
-            lock (output)
-            {
-                log = output.ToString();
-            }
-
-            throw new InvalidOperationException($"Prism did not start: {exception.Message}{Environment.NewLine}{log}", exception);
-        }
+        var (started, output, address) = await ListeningProcess.StartAsync(startInfo, Listening(), "Prism", StartTimeout, Stop);
+        return new PrismProxy(started, output, address);
     }
 
     /// <summary>The violations in an answer's `sl-violations` header.</summary>

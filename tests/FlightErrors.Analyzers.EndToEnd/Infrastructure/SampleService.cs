@@ -47,54 +47,9 @@ public sealed partial class SampleService : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["DOTNET_ENVIRONMENT"] = "Production",
         };
-        var process = new Process
-        {
-            StartInfo = DotNet.StartInfo(DotNet.HostPath, binDirectory, environment, [assembly, "--urls", "http://127.0.0.1:0"]),
-        };
-        var output = new StringBuilder();
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnLine(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-
-            if (Listening().Match(line) is { Success: true } match)
-            {
-                listening.TrySetResult(new Uri(match.Groups["address"].Value));
-            }
-        }
-
-        process.OutputDataReceived += (_, e) => OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
-        process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("The sample service exited before it listened."));
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            var address = await listening.Task.WaitAsync(StartTimeout);
-            return new SampleService(process, output, address);
-        }
-        catch (Exception exception) when (exception is TimeoutException or InvalidOperationException)
-        {
-            Stop(process);
-            process.Dispose();
-            string log;
-            lock (output)
-            {
-                log = output.ToString();
-            }
-
-            throw new InvalidOperationException($"The sample service did not start: {exception.Message}{Environment.NewLine}{log}", exception);
-        }
+        var startInfo = DotNet.StartInfo(DotNet.HostPath, binDirectory, environment, [assembly, "--urls", "http://127.0.0.1:0"]);
+        var (started, output, address) = await ListeningProcess.StartAsync(startInfo, Listening(), "The sample service", StartTimeout, Stop);
+        return new SampleService(started, output, address);
     }
 
     public ValueTask DisposeAsync()
