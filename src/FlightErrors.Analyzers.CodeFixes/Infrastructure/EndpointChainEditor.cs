@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
+using Microsoft.CodeAnalysis.Text;
 
 namespace FlightErrors.Analyzers;
 
@@ -243,7 +244,52 @@ internal static class EndpointChainEditor
             current = Insert(current, entry.StatusCode, name, argument);
         }
 
-        return current;
+        return Wrapped(current, end);
+    }
+
+    /// <summary>The line length past which added calls go one per line (the .editorconfig's own is not read).</summary>
+    private const int MaxLineLength = 120;
+
+    /// <summary>
+    /// Added calls on a chain written on one line stay there while the line fits in <see cref="MaxLineLength"/>
+    /// characters; past it, each goes on a line of its own, indented one level deeper than the line the chain starts on.
+    /// </summary>
+    private static ExpressionSyntax Wrapped(ExpressionSyntax chain, ExpressionSyntax original)
+    {
+        var text = original.SyntaxTree.GetText();
+        var line = text.Lines.GetLineFromPosition(original.SpanStart);
+        // Measured as it will read once the simplifier has shortened the names the fix wrote in full.
+        var written = new SimplifiedNames().Visit(chain).ToString();
+        var lastBreak = written.LastIndexOf('\n');
+        var lastLineLength = lastBreak >= 0 ? written.Length - lastBreak - 1 : original.SpanStart - line.Start + written.Length;
+        if (lastLineLength <= MaxLineLength)
+        {
+            return chain;
+        }
+
+        var lineText = line.ToString();
+        var indent = lineText.Substring(0, lineText.Length - lineText.TrimStart().Length) + "    ";
+        var endOfLine = line.EndIncludingLineBreak > line.End ? text.ToString(TextSpan.FromBounds(line.End, line.EndIncludingLineBreak)) : "\n";
+        var dots = new List<SyntaxToken>();
+        foreach (var access in chain.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>())
+        {
+            if (access.Name.HasAnnotation(InsertedAnnotation) && EndOfLine(access.OperatorToken.LeadingTrivia) is null)
+            {
+                dots.Add(access.OperatorToken);
+            }
+        }
+
+        return chain.ReplaceTokens(dots, (_, dot) => dot.WithLeadingTrivia(SyntaxFactory.EndOfLine(endOfLine), SyntaxFactory.Whitespace(indent)));
+    }
+
+    /// <summary>Names marked for the simplifier, written as it will write them (the last part of a qualified name).</summary>
+    private sealed class SimplifiedNames : CSharpSyntaxRewriter
+    {
+        public override SyntaxNode? VisitQualifiedName(QualifiedNameSyntax node) =>
+            node.HasAnnotation(Simplifier.Annotation) ? Visit(node.Right) : base.VisitQualifiedName(node);
+
+        public override SyntaxNode? VisitAliasQualifiedName(AliasQualifiedNameSyntax node) =>
+            node.HasAnnotation(Simplifier.Annotation) ? Visit(node.Name) : base.VisitAliasQualifiedName(node);
     }
 
     /// <summary>

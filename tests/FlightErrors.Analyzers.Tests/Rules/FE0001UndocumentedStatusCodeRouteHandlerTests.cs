@@ -395,7 +395,9 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
         return VerifyCS.VerifyCodeFixAsync(Endpoints("""
                     app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(new Flight(id)) : [|Results.NotFound()|]);
             """), Endpoints("""
-                    app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(new Flight(id)) : Results.NotFound()).Produces<Flight>(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound);
+                    app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(new Flight(id)) : Results.NotFound())
+                        .Produces<Flight>(StatusCodes.Status200OK)
+                        .ProducesProblem(StatusCodes.Status404NotFound);
             """), UndocumentedStatusCodeCodeFix.AppendOneKey);
     }
 
@@ -464,7 +466,9 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
                 private sealed record Seat(int Number);
             }
             """, Endpoints("""
-                    app.MapGet("/flights/{id}", FlightHandlers.Get).Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound);
+                    app.MapGet("/flights/{id}", FlightHandlers.Get)
+                        .Produces(StatusCodes.Status200OK)
+                        .ProducesProblem(StatusCodes.Status404NotFound);
             """) + """
 
             public static class FlightHandlers
@@ -534,7 +538,9 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
                         .Produces(StatusCodes.Status204NoContent)
                         .ProducesProblem(StatusCodes.Status404NotFound)
                         .ProducesProblem(StatusCodes.Status429TooManyRequests);
-                    app.MapDelete("/flights/{id}", (int id) => id > 0 ? Results.NoContent() : Results.Conflict()).Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status409Conflict);
+                    app.MapDelete("/flights/{id}", (int id) => id > 0 ? Results.NoContent() : Results.Conflict())
+                        .Produces(StatusCodes.Status204NoContent)
+                        .ProducesProblem(StatusCodes.Status409Conflict);
             """), UndocumentedStatusCodeCodeFix.AppendOneKey);
     }
 
@@ -567,7 +573,9 @@ public sealed class FE0001UndocumentedStatusCodeRouteHandlerTests
             """);
         var source = endpoints + Controller;
         var fixedEndpoints = Endpoints("""
-                    app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(new Flight(id)) : Results.NotFound()).Produces<Flight>(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound);
+                    app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(new Flight(id)) : Results.NotFound())
+                        .Produces<Flight>(StatusCodes.Status200OK)
+                        .ProducesProblem(StatusCodes.Status404NotFound);
             """);
         var batchFixed = fixedEndpoints + FixedController;
         await VerifyCS.VerifyCodeFixAsync(source, endpoints + FixedController, batchFixed, UndocumentedStatusCodeCodeFix.DocumentOneKey);

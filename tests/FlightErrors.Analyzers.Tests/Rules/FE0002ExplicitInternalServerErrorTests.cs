@@ -933,8 +933,10 @@ public sealed class FE0002ExplicitInternalServerErrorTests
             """, """
                 private static IResult Boarding() => [|Results.Json("boarding system is down", statusCode: 500)|];
             """), Endpoints("""
-                    app.MapGet("/flights", () => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable)).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-                    app.MapGet("/gates", IResult () => Results.Problem("gate service is down", statusCode: StatusCodes.Status503ServiceUnavailable)).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+                    app.MapGet("/flights", () => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable))
+                        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+                    app.MapGet("/gates", IResult () => Results.Problem("gate service is down", statusCode: StatusCodes.Status503ServiceUnavailable))
+                        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
             """, """
                 private static IResult Boarding() => Results.Problem(detail: "boarding system is down", statusCode: StatusCodes.Status503ServiceUnavailable);
             """), ExplicitInternalServerErrorCodeFix.Return503Key);
@@ -959,7 +961,9 @@ public sealed class FE0002ExplicitInternalServerErrorTests
         return VerifyCS.VerifyCodeFixAsync(Endpoints("""
                     app.MapGet("/gates/{id}", IResult (int id) => id > 1 ? Results.Ok(id) : id == 1 ? [|Results.StatusCode(500)|] : [|Results.Problem("down")|]);
             """), Endpoints("""
-                    app.MapGet("/gates/{id}", IResult (int id) => id > 1 ? Results.Ok(id) : id == 1 ? Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable) : Results.Problem("down", statusCode: StatusCodes.Status503ServiceUnavailable)).Produces<int>(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+                    app.MapGet("/gates/{id}", IResult (int id) => id > 1 ? Results.Ok(id) : id == 1 ? Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable) : Results.Problem("down", statusCode: StatusCodes.Status503ServiceUnavailable))
+                        .Produces<int>(StatusCodes.Status200OK)
+                        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
             """), ExplicitInternalServerErrorCodeFix.Return503Key);
     }
 
