@@ -96,23 +96,30 @@ internal static class EndpointChainEditor
             _ => null,
         };
 
-        if (returnType is null)
-        {
-            return null;
-        }
+        return returnType is not null && UnionIn(returnType, model, cancellationToken) is { } union
+            && union.TypeArgumentList.Arguments.Count + count <= MaxUnionMembers
+            ? union
+            : null;
+    }
 
+    /// <summary>The <c>Results&lt;…&gt;</c> union a declared return type is or wraps (<c>Task&lt;Results&lt;…&gt;&gt;</c>), if any.</summary>
+    public static GenericNameSyntax? UnionIn(TypeSyntax returnType, SemanticModel model, CancellationToken cancellationToken)
+    {
         foreach (var node in returnType.DescendantNodesAndSelf())
         {
             if (node is GenericNameSyntax { Identifier.ValueText: "Results" } union
                 && model.GetSymbolInfo(union, cancellationToken).Symbol is INamedTypeSymbol symbol
                 && symbol.IsInNamespace("Microsoft", "AspNetCore", "Http", "HttpResults"))
             {
-                return union.TypeArgumentList.Arguments.Count + count <= MaxUnionMembers ? union : null;
+                return union;
             }
         }
 
         return null;
     }
+
+    /// <summary>How many members a <c>Results&lt;…&gt;</c> union can have (ASP.NET Core declares up to six).</summary>
+    public static int UnionCapacity => MaxUnionMembers;
 
     /// <summary>The typed result that documents <paramref name="entry"/> in a union, or null when there is none.</summary>
     public static INamedTypeSymbol? UnionMember(ResponseEntry entry, SemanticModel model, int position)

@@ -118,6 +118,9 @@ internal sealed class ProblemRewriter
         return conversionToTarget.IsIdentity || (conversionToTarget.IsImplicit && !conversionToTarget.IsNumeric);
     }
 
+    /// <summary>The type a replacement of <paramref name="producer"/> has to convert to (see <see cref="TargetType"/>).</summary>
+    public static ITypeSymbol? TargetOf(IOperation producer) => TargetType(producer);
+
     /// <summary>
     /// The type the replacement has to convert to. For an arm of a conditional or switch expression that is the type
     /// the whole expression is converted to, not the arm's type today: once an arm is rewritten (<c>Problem(...)</c>

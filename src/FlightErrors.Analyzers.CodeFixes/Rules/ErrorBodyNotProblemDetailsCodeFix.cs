@@ -52,6 +52,7 @@ public sealed class ErrorBodyNotProblemDetailsCodeFix : CodeFixProvider
             }
 
             var body = ResultBodies.Of(producer);
+            HandlerUnion? union = null;
             ExpressionSyntax? replacement = null;
             string title;
             string key;
@@ -78,9 +79,21 @@ public sealed class ErrorBodyNotProblemDetailsCodeFix : CodeFixProvider
                 title = "Use ValidationProblem";
                 key = UseValidationProblemKey;
             }
-            else if ((kind is BodyKind.String or BodyKind.None || (kind == BodyKind.Anonymous && ResultBodies.IsFaithfulDetail(body)))
-                && rewriter.CanReplace(producer, factory, validation: false))
+            else if (kind is BodyKind.String or BodyKind.None || (kind == BodyKind.Anonymous && ResultBodies.IsFaithfulDetail(body)))
             {
+                // A typed result returned as a member of the handler's Results<…> union: the union takes
+                // ProblemHttpResult, and gives up the member no path returns any more.
+                union = factory == ProblemFactory.TypedResults ? HandlerUnion.Of(producer, model, rewriter.Types, context.CancellationToken) : null;
+                if (union is not null && !SymbolEqualityComparer.Default.Equals(ProblemRewriter.TargetOf(producer), union.Type))
+                {
+                    union = null;
+                }
+
+                if (union is null && !rewriter.CanReplace(producer, factory, validation: false))
+                {
+                    continue;
+                }
+
                 replacement = rewriter.Problem(factory, rewriter.DetailOf(body), statusCode);
                 title = "Use Problem Details";
                 key = UseProblemKey;
@@ -90,7 +103,12 @@ public sealed class ErrorBodyNotProblemDetailsCodeFix : CodeFixProvider
                 continue;
             }
 
-            var newRoot = root.ReplaceNode(node, replacement.WithTriviaFrom(node).WithAdditionalAnnotations(Rewritten));
+            var rewritten = replacement.WithTriviaFrom(node).WithAdditionalAnnotations(Rewritten);
+            var newRoot = union is { Changes: true } edit
+                ? root.ReplaceNodes(
+                    new SyntaxNode[] { node, edit.Syntax },
+                    (original, current) => original == node ? rewritten : edit.Rewrite((GenericNameSyntax)current))
+                : root.ReplaceNode(node, rewritten);
             context.RegisterCodeFix(CodeAction.Create(title, ct => Imports.AddForAsync(document, newRoot, Rewritten, ct), key), diagnostic);
         }
     }

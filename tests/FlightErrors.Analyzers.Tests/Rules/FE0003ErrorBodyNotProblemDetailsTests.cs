@@ -558,13 +558,72 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
             """));
     }
 
+    // Issue 15 gave this shape a fix: the union gains ProblemHttpResult and loses BadRequest<string>.
     [Fact]
-    public Task Typed_union_without_problem_member_has_no_fix()
+    public Task Typed_union_without_problem_member_gains_it()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Endpoints("""
+                    app.MapGet("/flights/{id}", Results<Ok<int>, BadRequest<string>> (int id) => id > 0 ? TypedResults.Ok(id) : [|TypedResults.BadRequest("bad id")|]);
+            """), Endpoints("""
+                    app.MapGet("/flights/{id}", Results<Ok<int>, ProblemHttpResult> (int id) => id > 0 ? TypedResults.Ok(id) : TypedResults.Problem(detail: "bad id", statusCode: StatusCodes.Status400BadRequest));
+            """));
+    }
+
+    [Fact]
+    public Task A_typed_result_assigned_to_a_local_of_its_own_type_has_no_fix()
     {
         var source = Endpoints("""
-                    app.MapGet("/flights/{id}", Results<Ok<int>, BadRequest<string>> (int id) => id > 0 ? TypedResults.Ok(id) : [|TypedResults.BadRequest("bad id")|]);
+                    app.MapGet("/flights/{id}", Results<Ok<int>, NotFound> (int id) =>
+                    {
+                        NotFound missing = [|TypedResults.NotFound()|];
+                        return id > 0 ? TypedResults.Ok(id) : missing;
+                    });
             """);
         return VerifyCS.VerifyCodeFixAsync(source, source);
+    }
+
+    // The usual minimal-API shape (issue 15): a handler declared Results<Ok<T>, NotFound, …> that returns a bodyless
+    // TypedResults error. The rewrite adds ProblemHttpResult to the union and drops the member no path returns any more.
+    [Fact]
+    public Task A_typed_result_in_a_results_union_becomes_problem_and_the_union_follows()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Endpoints("""
+                    app.MapGet("/hangars/{id}", Results<Ok<int>, NotFound> (int id) => id > 0 ? TypedResults.Ok(id) : [|TypedResults.NotFound()|]);
+            """), Endpoints("""
+                    app.MapGet("/hangars/{id}", Results<Ok<int>, ProblemHttpResult> (int id) => id > 0 ? TypedResults.Ok(id) : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound));
+            """), ErrorBodyNotProblemDetailsCodeFix.UseProblemKey);
+    }
+
+    [Fact]
+    public Task Fix_all_rewrites_every_member_of_a_method_handlers_union_in_one_pass()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Endpoints("""
+                    app.MapGet("/flights/{id}", GetFlight);
+            """, """
+                private static async System.Threading.Tasks.Task<Results<Ok<int>, NotFound, BadRequest>> GetFlight(int id)
+                {
+                    await System.Threading.Tasks.Task.Yield();
+                    if (id < 0)
+                    {
+                        return [|TypedResults.BadRequest()|];
+                    }
+
+                    return id == 0 ? [|TypedResults.NotFound()|] : id > 100 ? [|TypedResults.NotFound()|] : TypedResults.Ok(id);
+                }
+            """), Endpoints("""
+                    app.MapGet("/flights/{id}", GetFlight);
+            """, """
+                private static async System.Threading.Tasks.Task<Results<Ok<int>, ProblemHttpResult>> GetFlight(int id)
+                {
+                    await System.Threading.Tasks.Task.Yield();
+                    if (id < 0)
+                    {
+                        return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest);
+                    }
+
+                    return id == 0 ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound) : id > 100 ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound) : TypedResults.Ok(id);
+                }
+            """), ErrorBodyNotProblemDetailsCodeFix.UseProblemKey);
     }
 
     [Fact]
