@@ -118,6 +118,59 @@ internal static class EndpointChainEditor
         return null;
     }
 
+    /// <summary>
+    /// The <c>Map*</c> call a lambda that holds <paramref name="node"/> is the handler of, when the nearest function
+    /// around the node is such a lambda.
+    /// </summary>
+    public static InvocationExpressionSyntax? MapCallAround(SyntaxNode node)
+    {
+        var function = node.FirstAncestorOrSelf<SyntaxNode>(n => n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax);
+        return function is AnonymousFunctionExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } }
+            && call.Expression is MemberAccessExpressionSyntax access
+            && RouteHandlers.IsMapName(access.Name.Identifier.ValueText)
+                ? call
+                : null;
+    }
+
+    /// <summary>
+    /// The <c>.Produces(…)</c> calls of the chain <paramref name="mapCall"/> starts that document
+    /// <paramref name="statusCode"/> as something other than Problem Details (<c>.Produces(404)</c>,
+    /// <c>.Produces&lt;string&gt;(400)</c>).
+    /// </summary>
+    public static List<InvocationExpressionSyntax> ProducesCallsFor(InvocationExpressionSyntax mapCall, int statusCode, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var calls = new List<InvocationExpressionSyntax>();
+        ExpressionSyntax current = mapCall;
+        while (current.Parent is MemberAccessExpressionSyntax access
+            && access.Expression == current
+            && access.Parent is InvocationExpressionSyntax next
+            && next.Expression == access)
+        {
+            if (access.Name.Identifier.ValueText == "Produces"
+                && next.ArgumentList.Arguments.Count > 0
+                && model.GetConstantValue(next.ArgumentList.Arguments[0].Expression, cancellationToken) is { HasValue: true, Value: int code }
+                && code == statusCode)
+            {
+                calls.Add(next);
+            }
+
+            current = next;
+        }
+
+        return calls;
+    }
+
+    /// <summary><c>.Produces(code, …)</c> or <c>.Produces&lt;T&gt;(code, …)</c> as <c>.ProducesProblem(code)</c>.</summary>
+    public static InvocationExpressionSyntax AsProducesProblem(InvocationExpressionSyntax produces)
+    {
+        var access = (MemberAccessExpressionSyntax)produces.Expression;
+        var name = SyntaxFactory.IdentifierName("ProducesProblem").WithTriviaFrom(access.Name);
+        var statusCode = produces.ArgumentList.Arguments[0].WithNameColon(null);
+        return produces
+            .WithExpression(access.WithName(name))
+            .WithArgumentList(produces.ArgumentList.WithArguments(SyntaxFactory.SingletonSeparatedList(statusCode)));
+    }
+
     /// <summary>How many members a <c>Results&lt;…&gt;</c> union can have (ASP.NET Core declares up to six).</summary>
     public static int UnionCapacity => MaxUnionMembers;
 

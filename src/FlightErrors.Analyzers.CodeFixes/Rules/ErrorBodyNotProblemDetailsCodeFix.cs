@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
@@ -103,12 +105,27 @@ public sealed class ErrorBodyNotProblemDetailsCodeFix : CodeFixProvider
                 continue;
             }
 
+            // The declarations follow the body: the union (above), and a `.Produces(code)` of the endpoint's chain that
+            // said the error had another body becomes `.ProducesProblem(code)`.
             var rewritten = replacement.WithTriviaFrom(node).WithAdditionalAnnotations(Rewritten);
-            var newRoot = union is { Changes: true } edit
-                ? root.ReplaceNodes(
-                    new SyntaxNode[] { node, edit.Syntax },
-                    (original, current) => original == node ? rewritten : edit.Rewrite((GenericNameSyntax)current))
-                : root.ReplaceNode(node, rewritten);
+            var edits = new Dictionary<SyntaxNode, Func<SyntaxNode, SyntaxNode>> { [node] = _ => rewritten };
+            if (union is { Changes: true } edit)
+            {
+                edits[edit.Syntax] = current => edit.Rewrite((GenericNameSyntax)current);
+            }
+
+            if (key == UseProblemKey && factory != ProblemFactory.Controller && EndpointChainEditor.MapCallAround(node) is { } mapCall)
+            {
+                foreach (var produces in EndpointChainEditor.ProducesCallsFor(mapCall, statusCode, model, context.CancellationToken))
+                {
+                    // Only the name and the arguments change: the call's receiver holds the handler, and the rewrite.
+                    edits[produces.Expression] = current => ((MemberAccessExpressionSyntax)EndpointChainEditor.AsProducesProblem(produces).Expression)
+                        .WithExpression(((MemberAccessExpressionSyntax)current).Expression);
+                    edits[produces.ArgumentList] = _ => EndpointChainEditor.AsProducesProblem(produces).ArgumentList;
+                }
+            }
+
+            var newRoot = root.ReplaceNodes(edits.Keys, (original, current) => edits[original](current));
             context.RegisterCodeFix(CodeAction.Create(title, ct => Imports.AddForAsync(document, newRoot, Rewritten, ct), key), diagnostic);
         }
     }

@@ -594,6 +594,24 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
             """), ErrorBodyNotProblemDetailsCodeFix.UseProblemKey);
     }
 
+    // The declaration follows the body (issue 15, item 3): a `.Produces(404)` that said the error had no body becomes
+    // `.ProducesProblem(404)` in the same fix; other codes' calls stay as they are.
+    [Fact]
+    public Task The_chains_produces_call_for_the_code_becomes_produces_problem()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Endpoints("""
+                    app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(id) : [|Results.NotFound()|])
+                        .Produces<int>(StatusCodes.Status200OK)
+                        .Produces(StatusCodes.Status404NotFound, contentType: "text/plain")
+                        .WithName("GetFlight");
+            """), Endpoints("""
+                    app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(id) : Results.Problem(statusCode: StatusCodes.Status404NotFound))
+                        .Produces<int>(StatusCodes.Status200OK)
+                        .ProducesProblem(StatusCodes.Status404NotFound)
+                        .WithName("GetFlight");
+            """), ErrorBodyNotProblemDetailsCodeFix.UseProblemKey);
+    }
+
     [Fact]
     public Task Fix_all_rewrites_every_member_of_a_method_handlers_union_in_one_pass()
     {
