@@ -108,13 +108,20 @@ internal sealed class FrameworkDescription
         return new FrameworkDescription(routed, described, operations);
     }
 
+    /// <summary>
+    /// The type that declares the action, as the case's source names it: a generic base controller's action is declared
+    /// by the closed type (<c>EntityController`1[[Cases.Aircraft, ...]]</c>), which is named by its definition.
+    /// </summary>
+    private static string DeclaringTypeName(ControllerActionDescriptor action) =>
+        action.MethodInfo.DeclaringType! is { IsGenericType: true } generic ? generic.GetGenericTypeDefinition().FullName! : action.MethodInfo.DeclaringType!.FullName!;
+
     private static EndpointKey KeyOf(RouteEndpoint endpoint) =>
         endpoint.Metadata.GetMetadata<ControllerActionDescriptor>() is { } action
-            ? EndpointKey.ForAction(action.MethodInfo.DeclaringType!.FullName!, action.MethodInfo.Name)
+            ? EndpointKey.ForAction(DeclaringTypeName(action), action.MethodInfo.Name)
             : EndpointKey.ForRoute(endpoint.RoutePattern.RawText ?? "", endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods);
 
     private static EndpointKey KeyOf(ApiDescription description) =>
         description.ActionDescriptor is ControllerActionDescriptor action
-            ? EndpointKey.ForAction(action.MethodInfo.DeclaringType!.FullName!, action.MethodInfo.Name)
+            ? EndpointKey.ForAction(DeclaringTypeName(action), action.MethodInfo.Name)
             : EndpointKey.ForRoute(description.RelativePath ?? "", description.HttpMethod is { } method ? [method] : null);
 }
