@@ -19,7 +19,10 @@ namespace FlightErrors.Analyzers.EndToEnd.ApiExplorerAgreement;
 /// </summary>
 /// <remarks>
 /// A case is one file in Cases/: controllers and/or a <c>public static void Map(WebApplication app)</c>, with common
-/// usings supplied. A line "// Known disagreement: &lt;endpoint&gt; &lt;code&gt;: why" in a case records a disagreement
+/// usings supplied, and optionally a <c>public static void AddServices(IServiceCollection services)</c> whose
+/// <c>AddOpenApi</c> call Microsoft.AspNetCore.OpenApi's XML comment generator intercepts (the referee runs it on each
+/// case). An XML <c>&lt;response code="N"&gt;text&lt;/response&gt;</c> whose code the document lists must give it that
+/// description, or the generator is not wired. A line "// Known disagreement: &lt;endpoint&gt; &lt;code&gt;: why" in a case records a disagreement
 /// found and not yet fixed; the test then asserts that exactly those disagree, so a fix shows up as a failure that
 /// asks to remove the line.
 /// </remarks>
@@ -91,6 +94,18 @@ public sealed partial class ApiExplorerAgreementTests(ITestOutputHelper output)
             }
         }
 
+        // An XML <response> whose code the document lists must describe it there: the proof that the case's
+        // Microsoft.AspNetCore.OpenApi XML comment generator ran and is wired (it describes only listed codes).
+        foreach (Match response in XmlResponse().Matches(source))
+        {
+            var code = int.Parse(response.Groups["code"].Value);
+            var description = response.Groups["description"].Value.Trim();
+            if (framework.OpenApi.Any(o => o.Codes.Contains(code)) && !framework.ResponseDescriptions.Contains((code, description)))
+            {
+                problems.Add($"the OpenAPI document lists {code} but not with the XML description \"{description}\": the XML comment generator is not wired (responses: {string.Join("; ", framework.ResponseDescriptions)})");
+            }
+        }
+
         var known = KnownDisagreement().Matches(source).Select(m => (Endpoint: m.Groups["endpoint"].Value, Code: int.Parse(m.Groups["code"].Value))).ToList();
         foreach (var disagreement in disagreements.Where(d => !known.Contains((d.Endpoint.ToString(), d.Code))))
         {
@@ -111,6 +126,9 @@ public sealed partial class ApiExplorerAgreementTests(ITestOutputHelper output)
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd();
     }
+
+    [GeneratedRegex(@"<response\s+code=""(?<code>\d{3})""\s*>(?<description>[^<]+)</response>")]
+    private static partial Regex XmlResponse();
 
     [GeneratedRegex(@"^//\s*Known disagreement:\s*(?<endpoint>.+?)\s+(?<code>\d{3})\s*:", RegexOptions.Multiline)]
     private static partial Regex KnownDisagreement();

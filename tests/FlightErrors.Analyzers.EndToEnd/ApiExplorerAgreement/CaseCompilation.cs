@@ -67,6 +67,13 @@ internal sealed partial class CaseCompilation
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
+    /// <summary>The source generators Microsoft.AspNetCore.OpenApi ships (its XML comment generator).</summary>
+    private static readonly Lazy<ImmutableArray<ISourceGenerator>> OpenApiGenerators = new(() =>
+    {
+        var path = typeof(CaseCompilation).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "OpenApiSourceGenerators").Value!;
+        return new AnalyzerFileReference(path, new GeneratorLoader()).GetGenerators(LanguageNames.CSharp);
+    });
+
     private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(DiagnosticIds).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
@@ -91,13 +98,27 @@ internal sealed partial class CaseCompilation
 
     public static async Task<CaseCompilation> CreateAsync(string name, string source)
     {
-        var options = new CSharpParseOptions(LanguageVersion.Latest);
+        // As an app referencing Microsoft.AspNetCore.OpenApi builds: its targets allow the XML comment generator's
+        // interceptors, and the generator reads XML documentation comments, which the compiler then parses.
+        var options = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Parse)
+            .WithFeatures([new("InterceptorsNamespaces", "Microsoft.AspNetCore.OpenApi.Generated")]);
         var tree = CSharpSyntaxTree.ParseText(source, options, path: name + ".cs");
-        var compilation = CSharpCompilation.Create(
+        var compilation = (CSharpCompilation)CSharpCompilation.Create(
             "ApiExplorerAgreement." + name,
             [tree, CSharpSyntaxTree.ParseText(GlobalUsings, options, path: "GlobalUsings.cs")],
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+        // Microsoft.AspNetCore.OpenApi's XML comment generator: it intercepts the case's AddOpenApi calls to add the
+        // transformers that write the comments into the document.
+        CSharpGeneratorDriver.Create([.. OpenApiGenerators.Value], parseOptions: options)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
+        if (generatorDiagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } generatorError)
+        {
+            throw new InvalidOperationException($"Case '{name}': the OpenAPI XML comment generator fails: {generatorError}");
+        }
+
+        compilation = (CSharpCompilation)generated;
 
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0)
@@ -261,7 +282,20 @@ internal sealed partial class CaseCompilation
             references.AddRange(Directory.GetFiles(Path.Combine(version, "ref", $"net{major}.0"), "*.dll").Select(f => MetadataReference.CreateFromFile(f)));
         }
 
+        // Microsoft.AspNetCore.OpenApi and Microsoft.OpenApi, which the referee describes the case with: an app that
+        // generates its document so references them (FE0001's xml_responses = auto reads this).
+        references.Add(MetadataReference.CreateFromFile(typeof(Microsoft.AspNetCore.OpenApi.OpenApiOptions).Assembly.Location));
+        references.Add(MetadataReference.CreateFromFile(typeof(Microsoft.OpenApi.OpenApiDocument).Assembly.Location));
         return [.. references];
+    }
+
+    private sealed class GeneratorLoader : IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
     }
 
     [GeneratedRegex(@"^//\s*returns\s+(?<codes>\d{3}(\s*,\s*\d{3})*)\b")]

@@ -45,12 +45,16 @@ internal sealed record Described(EndpointKey Endpoint, string Route, string? Htt
 /// </summary>
 internal sealed class FrameworkDescription
 {
-    private FrameworkDescription(IReadOnlyList<EndpointKey> routed, IReadOnlyList<Described> apiExplorer, IReadOnlyList<Described> openApi)
+    private FrameworkDescription(IReadOnlyList<EndpointKey> routed, IReadOnlyList<Described> apiExplorer, IReadOnlyList<Described> openApi, IReadOnlySet<(int Code, string Description)> responseDescriptions)
     {
         Routed = routed;
         ApiExplorer = apiExplorer;
         OpenApi = openApi;
+        ResponseDescriptions = responseDescriptions;
     }
+
+    /// <summary>Every (code, description) of a response in the OpenAPI document: where XML comments show up.</summary>
+    public IReadOnlySet<(int Code, string Description)> ResponseDescriptions { get; }
 
     /// <summary>Every endpoint in the routing table.</summary>
     public IReadOnlyList<EndpointKey> Routed { get; }
@@ -72,7 +76,18 @@ internal sealed class FrameworkDescription
             parts.ApplicationParts.Add(new AssemblyPart(cases));
         });
         builder.Services.AddEndpointsApiExplorer();
-        builder.Services.AddOpenApi();
+
+        // A case's own AddServices(IServiceCollection) runs first: its AddOpenApi call is the one Microsoft.AspNetCore.OpenApi's
+        // XML comment generator intercepts in the case (the document's XML transformers). Without one, the referee's.
+        foreach (var add in cases.GetTypes().Select(t => t.GetMethod("AddServices", BindingFlags.Public | BindingFlags.Static, [typeof(IServiceCollection)])).OfType<MethodInfo>())
+        {
+            add.Invoke(null, [builder.Services]);
+        }
+
+        if (!builder.Services.Any(s => s.IsKeyedService && Equals(s.ServiceKey, "v1")))
+        {
+            builder.Services.AddOpenApi();
+        }
 
         await using var app = builder.Build();
         app.MapControllers();
@@ -96,16 +111,18 @@ internal sealed class FrameworkDescription
 
         var document = await app.Services.GetRequiredKeyedService<IOpenApiDocumentProvider>("v1").GetOpenApiDocumentAsync();
         var operations = new List<Described>();
+        var responseDescriptions = new HashSet<(int, string)>();
         foreach (var (path, item) in document.Paths)
         {
             foreach (var (method, operation) in item.Operations ?? [])
             {
                 var codes = (operation.Responses ?? []).Keys.Select(k => int.TryParse(k, out var code) ? code : 0).ToHashSet();
                 operations.Add(new Described(EndpointKey.ForRoute(path, [method.Method]), path, method.Method, codes));
+                responseDescriptions.UnionWith((operation.Responses ?? []).Select(r => (int.TryParse(r.Key, out var code) ? code : 0, r.Value.Description ?? "")));
             }
         }
 
-        return new FrameworkDescription(routed, described, operations);
+        return new FrameworkDescription(routed, described, operations, responseDescriptions);
     }
 
     /// <summary>
