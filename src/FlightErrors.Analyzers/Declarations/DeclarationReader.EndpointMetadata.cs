@@ -83,7 +83,7 @@ internal sealed partial class DeclarationReader
             return;
         }
 
-        var code = (creation.Argument("statusCode")?.Value ?? creation.InitializedValue("StatusCode"))?.ConstantInt();
+        var code = creation.WrittenStatusCode()?.ConstantInt();
         if (code is null && creation.Type.InheritsFromOrEquals(_types.ProducesAttribute))
         {
             code = 200;

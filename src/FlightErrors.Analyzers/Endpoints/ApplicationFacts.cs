@@ -167,10 +167,10 @@ internal sealed class ApplicationFacts
                 switch (node)
                 {
                     case AssignmentExpressionSyntax { Left: var left, Right: var right } when right.IsKind(SyntaxKind.TrueLiteralExpression)
-                        && NameOf(left) == "SuppressMapClientErrors":
+                        && SyntaxNames.NameOf(left) == "SuppressMapClientErrors":
                         setup |= Setup.SuppressesClientErrors;
                         break;
-                    case AssignmentExpressionSyntax { Left: var left, Right: var right } when NameOf(left) == "ExceptionHandlingPath" && PathOf(right) is { } path:
+                    case AssignmentExpressionSyntax { Left: var left, Right: var right } when SyntaxNames.NameOf(left) == "ExceptionHandlingPath" && PathOf(right) is { } path:
                         exceptionHandlerPaths = exceptionHandlerPaths.Add(path);
                         break;
                     case SimpleBaseTypeSyntax { Type: var baseType }
@@ -178,7 +178,7 @@ internal sealed class ApplicationFacts
                         setup |= Setup.HandlesExceptions;
                         break;
                     case InvocationExpressionSyntax { Expression: var callee, ArgumentList: var arguments }:
-                        switch (NameOf(callee))
+                        switch (SyntaxNames.NameOf(callee))
                         {
                             case "AddProblemDetails":
                                 setup |= Setup.AddsProblemDetails;
@@ -255,11 +255,4 @@ internal sealed class ApplicationFacts
 
         return false;
     }
-
-    private static string? NameOf(ExpressionSyntax expression) => expression switch
-    {
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        _ => null,
-    };
 }

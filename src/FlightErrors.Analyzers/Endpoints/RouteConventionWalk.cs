@@ -147,7 +147,7 @@ internal sealed class RouteConventionWalk
             foreach (var node in reference.SyntaxTree.GetRoot(_cancellationToken).DescendantNodes())
             {
                 if (node is not InvocationExpressionSyntax invocation
-                    || CalledName(invocation.Expression) != definition.Name
+                    || SyntaxNames.NameOf(invocation.Expression) != definition.Name
                     || model.GetOperation(invocation, _cancellationToken) is not IInvocationOperation call
                     || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, definition))
                 {
@@ -175,12 +175,6 @@ internal sealed class RouteConventionWalk
         return agreed ?? string.Empty;
     }
 
-    private static string? CalledName(ExpressionSyntax callee) => callee switch
-    {
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        SimpleNameSyntax name => name.Identifier.ValueText,
-        _ => null,
-    };
 
     private void Add(IInvocationOperation call, bool group, int depth)
     {

@@ -58,6 +58,13 @@ internal static class OperationExtensions
     public static IArgumentOperation? Argument(this IObjectCreationOperation creation, string name) =>
         Find(creation.Arguments, name, includeDefaultValue: false);
 
+    /// <summary>
+    /// The status code a created result is given in source: its <c>statusCode</c> argument, else the value its object
+    /// initializer assigns to <c>StatusCode</c>; null when neither is written.
+    /// </summary>
+    public static IOperation? WrittenStatusCode(this IObjectCreationOperation creation) =>
+        creation.Argument("statusCode")?.Value ?? creation.InitializedValue("StatusCode");
+
     /// <summary>The value an object initializer assigns to <paramref name="property"/>, if it does.</summary>
     public static IOperation? InitializedValue(this IObjectCreationOperation creation, string property)
     {

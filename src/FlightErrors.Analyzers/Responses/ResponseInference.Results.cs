@@ -82,7 +82,7 @@ internal sealed partial class ResponseInference
         private void EvaluateCreation(IObjectCreationOperation creation)
         {
             var type = creation.Type!;
-            var code = (creation.Argument("statusCode")?.Value ?? creation.InitializedValue("StatusCode")) is { } written
+            var code = creation.WrittenStatusCode() is { } written
                 ? StatusValue.Of(written)
                 : StatusValue.Known(NonZero(_types.GetDefaultStatusCode(type)) ?? MvcResultTypeCode(creation, type));
 

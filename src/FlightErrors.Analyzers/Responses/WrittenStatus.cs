@@ -18,7 +18,7 @@ internal static class WrittenStatus
         ISimpleAssignmentOperation assignment => assignment.Value,
         IInvocationOperation invocation => invocation.Argument("statusCode")?.Value
             ?? (invocation.Argument("problemDetails")?.Value.WalkDownConversions() as IObjectCreationOperation)?.InitializedValue("Status"),
-        IObjectCreationOperation creation => creation.Argument("statusCode")?.Value ?? creation.InitializedValue("StatusCode"),
+        IObjectCreationOperation creation => creation.WrittenStatusCode(),
         _ => null,
     };
 }

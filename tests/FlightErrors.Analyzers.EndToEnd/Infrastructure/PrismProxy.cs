@@ -33,34 +33,15 @@ public sealed record Violation(string Probe, int Status, string Location, string
 /// 4xx or 5xx a warning), is reported in the `sl-violations` response header. It runs through tests/referee/proxy.js,
 /// which stops it when its standard input closes: with the test host, however that ends.
 /// </summary>
-public sealed partial class PrismProxy : IAsyncDisposable
+public sealed partial class PrismProxy : ListeningServer
 {
     public const string ViolationsHeader = "sl-violations";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(1);
 
-    private readonly Process process;
-    private readonly StringBuilder output;
-
-    private PrismProxy(Process process, StringBuilder output, Uri address)
+    private PrismProxy((Process Process, StringBuilder Output, Uri Address) started)
+        : base(started, Stop)
     {
-        this.process = process;
-        this.output = output;
-        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
-    }
-
-    public HttpClient Client { get; }
-
-    /// <summary>What Prism logged so far: each request, the upstream's status, every violation.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (output)
-            {
-                return output.ToString();
-            }
-        }
     }
 
     /// <summary>tests/referee, where `npm ci` installs Prism.</summary>
@@ -107,8 +88,7 @@ public sealed partial class PrismProxy : IAsyncDisposable
 
         startInfo.Environment["NO_COLOR"] = "1";
         startInfo.Environment["FORCE_COLOR"] = "0";
-        var (started, output, address) = await ListeningProcess.StartAsync(startInfo, Listening(), "Prism", StartTimeout, Stop);
-        return new PrismProxy(started, output, address);
+        return new PrismProxy(await StartAsync(startInfo, Listening(), "Prism", StartTimeout, Stop));
     }
 
     /// <summary>The violations in an answer's `sl-violations` header.</summary>
@@ -144,14 +124,6 @@ public sealed partial class PrismProxy : IAsyncDisposable
         }
 
         return violations;
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        Stop(process);
-        process.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     private static void Stop(Process process)

@@ -1,0 +1,14 @@
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FlightErrors.Analyzers;
+
+internal static class SyntaxNames
+{
+    /// <summary>The name an expression ends in: <c>Foo</c> for <c>Foo</c>, <c>x.Foo</c> and <c>Foo&lt;T&gt;</c>; null otherwise.</summary>
+    public static string? NameOf(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        _ => null,
+    };
+}
