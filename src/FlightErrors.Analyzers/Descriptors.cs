@@ -34,6 +34,16 @@ internal static class Descriptors
         description: "Every error body should be an RFC 9457 Problem Details object (type, title, status, detail, instance, "
             + "and an errors extension for field-level problems) so that clients can handle every error the same way.");
 
+    public static readonly DiagnosticDescriptor FE0004 = Rule(
+        DiagnosticIds.IncompleteErrorPipeline,
+        Categories.Design,
+        DiagnosticSeverity.Warning,
+        title: "Application does not turn every error into Problem Details",
+        message: "The application built here lacks {0}, so some of its errors are not Problem Details",
+        description: "An unhandled exception, and an error result without a body, reach the client as Problem Details only through "
+            + "the application's error pipeline: AddProblemDetails(), UseExceptionHandler() and, where endpoints can answer an error "
+            + "without a body, UseStatusCodePages().");
+
     /// <summary>Reported once per compilation, without a location, at its end (RS1037).</summary>
     public static readonly DiagnosticDescriptor FE0900 = Rule(
         DiagnosticIds.InvalidOptionValue,

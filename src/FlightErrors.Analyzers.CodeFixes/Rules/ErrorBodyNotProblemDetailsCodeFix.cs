@@ -25,9 +25,15 @@ public sealed class ErrorBodyNotProblemDetailsCodeFix : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ErrorBodyNotProblemDetails);
 
-    private static readonly FixAllProvider FixAll = PreferredFixAll.Create();
+    public const string CompletePipelineKey = "FE0003.CompletePipeline";
 
-    // Each occurrence gets the chosen kind of fix where it is offered, else its first one (see PreferredFixAll).
+    // Each occurrence gets the chosen kind of fix where it is offered, else its first one (see PreferredFixAll); a
+    // bodyless error that the application's missing status code pages would fill gets none there, and the application
+    // gets its pipeline completed once instead (see PipelineFixAll), whichever fix started Fix All.
+    private static readonly FixAllProvider FixAll = new PipelineFixAll(
+        PreferredFixAll.Create(static diagnostic => FixProperties.CompletesPipeline(diagnostic) ? string.Empty : null),
+        FixProperties.CompletesPipeline);
+
     public override FixAllProvider GetFixAllProvider() => FixAll;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -40,6 +46,19 @@ public sealed class ErrorBodyNotProblemDetailsCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
+            // One change to the application makes every bodyless error Problem Details: offered first, next to the
+            // rewrite of this one.
+            if (FixProperties.CompletesPipeline(diagnostic))
+            {
+                var project = document.Project;
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Make every bodyless error Problem Details (AddProblemDetails() and UseStatusCodePages() in the application)",
+                        ct => ErrorPipelineEditor.CompleteAsync(project.Solution, project.Id, ct),
+                        CompletePipelineKey),
+                    diagnostic);
+            }
+
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
             var request = FixProperties.Read(diagnostic);
             // The rewrite writes the reported code; a status that can take other values (a local, a conditional) has

@@ -32,14 +32,17 @@ public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
     // Fix All applies, whatever fix started it, what the analyzer found safe to apply unread at each catch (502 for an
     // upstream failure, 504 for a timeout, a rethrow where the application handles exceptions, nothing where it does
     // not); elsewhere each occurrence gets the chosen code, or 503 when the rethrow started it (see PreferredFixAll).
-    private static readonly FixAllProvider FixAll = PreferredFixAll.Create(diagnostic => FixProperties.Read(diagnostic).BulkFix switch
-    {
-        BulkFix.None => string.Empty,
-        BulkFix.Rethrow => RethrowKey,
-        BulkFix.Return502 => Return502Key,
-        BulkFix.Return504 => Return504Key,
-        _ => null,
-    });
+    // A rethrow in an application without an exception handler adds FE0004's, once (see PipelineFixAll).
+    private static readonly FixAllProvider FixAll = new PipelineFixAll(
+        PreferredFixAll.Create(diagnostic => FixProperties.Read(diagnostic).BulkFix switch
+        {
+            BulkFix.None => string.Empty,
+            BulkFix.Rethrow => RethrowKey,
+            BulkFix.Return502 => Return502Key,
+            BulkFix.Return504 => Return504Key,
+            _ => null,
+        }),
+        static diagnostic => FixProperties.CompletesPipeline(diagnostic) && FixProperties.Read(diagnostic).BulkFix == BulkFix.Rethrow);
 
     public override FixAllProvider GetFixAllProvider() => FixAll;
 
@@ -63,10 +66,19 @@ public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
 
             if (CatchSites.ReturnInCatch(node, out _) is { } returnStatement)
             {
+                // Where the application has no exception handler, the rethrow adds one: the exception must not reach
+                // the client as an empty 500 or a stack trace.
+                var completesPipeline = FixProperties.CompletesPipeline(diagnostic);
                 context.RegisterCodeFix(
                     CodeAction.Create(
-                        "Let the exception reach the exception handler",
-                        ct => FormattingGuard.ApplyAsync(document.WithSyntaxRoot(Rethrow(root, returnStatement)), ct),
+                        completesPipeline ? "Let the exception reach the exception handler (added to the application)" : "Let the exception reach the exception handler",
+                        async ct =>
+                        {
+                            var rethrown = await FormattingGuard.ApplyAsync(document.WithSyntaxRoot(Rethrow(root, returnStatement)), ct).ConfigureAwait(false);
+                            return completesPipeline
+                                ? await ErrorPipelineEditor.CompleteAsync(rethrown.Project.Solution, rethrown.Project.Id, ct).ConfigureAwait(false)
+                                : rethrown.Project.Solution;
+                        },
                         RethrowKey),
                     diagnostic);
             }

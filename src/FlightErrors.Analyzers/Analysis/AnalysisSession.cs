@@ -18,6 +18,7 @@ internal sealed class AnalysisSession
 {
     private readonly Lazy<ApplicationFacts> _application;
     private readonly Lazy<bool> _xmlResponsesReadByGenerator;
+    private readonly Lazy<ImmutableArray<ApplicationHost>> _hosts;
     private readonly ConcurrentDictionary<IMethodSymbol, EndpointResponses> _responses = new(SymbolEqualityComparer.Default);
 
     private readonly ControllerActions _controllers;
@@ -30,6 +31,7 @@ internal sealed class AnalysisSession
         Inference = new ResponseInference(types, new BodyClassifier(types));
         Declarations = new DeclarationReader(types);
         _application = new Lazy<ApplicationFacts>(() => ApplicationFacts.Find(types.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+        _hosts = new Lazy<ImmutableArray<ApplicationHost>>(() => ApplicationHost.Find(Application, types.Compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
         _xmlResponsesReadByGenerator = new Lazy<bool>(() => XmlResponses.ReadByGenerator(types.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -44,6 +46,59 @@ internal sealed class AnalysisSession
 
     /// <summary>How the application is set up (client-error mapping, status code pages): found once, on first need.</summary>
     public ApplicationFacts Application => _application.Value;
+
+    /// <summary>
+    /// The <c>WebApplication</c>s the compilation builds: found once, on first need, in the few files that create a host
+    /// builder. Not cancelled: the answer is kept for every rule that asks, and takes one file's binding.
+    /// </summary>
+    public ImmutableArray<ApplicationHost> Hosts => _hosts.Value;
+
+    /// <summary>Whether a host the compilation builds hands its setup to code out of sight (<see cref="ApplicationHost.HandedTo"/>).</summary>
+    public bool HostSetupOutOfSight
+    {
+        get
+        {
+            foreach (var host in Hosts)
+            {
+                if (host.HandedTo is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Whether a fix can add the missing parts at every host the compilation builds (<see cref="ApplicationHost.IsEditable"/>).</summary>
+    public bool CanCompletePipeline
+    {
+        get
+        {
+            foreach (var host in Hosts)
+            {
+                if (!host.IsEditable)
+                {
+                    return false;
+                }
+            }
+
+            return MissingPipelineParts != PipelineParts.None;
+        }
+    }
+
+    /// <summary>
+    /// The parts of the error pipeline a fix adds for the application, or <see cref="PipelineParts.None"/> when nothing
+    /// is missing, no host is built here, or a host's setup is out of sight.
+    /// </summary>
+    public PipelineParts MissingPipelineParts
+    {
+        get
+        {
+            var missing = Application.MissingPipelineParts;
+            return missing == PipelineParts.None || Hosts.IsEmpty || HostSetupOutOfSight ? PipelineParts.None : missing;
+        }
+    }
 
     /// <summary>
     /// The session of a compilation, or null when it references neither MVC nor minimal APIs. Every rule's analyzer

@@ -79,6 +79,15 @@ internal readonly struct EndpointFacts
     /// <summary>How the application is set up (exception handling, status code pages), found once per compilation.</summary>
     public ApplicationFacts Application => _session.Application;
 
+    /// <summary>What a fix adds to complete the application's error pipeline (see <see cref="AnalysisSession.MissingPipelineParts"/>).</summary>
+    public PipelineParts MissingPipelineParts => _session.MissingPipelineParts;
+
+    /// <summary>Whether a fix can add what the application's error pipeline lacks (see <see cref="AnalysisSession.CanCompletePipeline"/>).</summary>
+    public bool CanCompletePipeline => _session.CanCompletePipeline;
+
+    /// <summary>Whether a host the compilation builds hands its setup to code out of sight.</summary>
+    public bool HostSetupOutOfSight => _session.HostSetupOutOfSight;
+
     /// <summary>
     /// Whether the endpoint is where the exception handler re-executes failed requests (<c>UseExceptionHandler("/error")</c>),
     /// which writes the 500 by design.

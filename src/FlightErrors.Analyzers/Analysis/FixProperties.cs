@@ -41,6 +41,12 @@ internal static class FixProperties
     internal const string BulkFixKey = "BulkFix";
 
     /// <summary>
+    /// "1" when the fix also completes the application's error pipeline (what FE0004's fix adds): a
+    /// rethrow in an application with no exception handler, a bodyless error in one without status code pages.
+    /// </summary>
+    internal const string CompletesPipelineKey = "CompletesPipeline";
+
+    /// <summary>
     /// How to document codes on an endpoint that documents its responses: the implicit 200 to keep, how to type
     /// errors, and for a route handler its <c>Map*</c> call (returned as the additional location).
     /// </summary>
@@ -111,6 +117,14 @@ internal static class FixProperties
     /// <summary>Sets the fix Fix All applies to this occurrence (<see cref="BulkFixKey"/>).</summary>
     public static ImmutableDictionary<string, string?> WithBulkFix(ImmutableDictionary<string, string?>? properties, BulkFix fix) =>
         (properties ?? ImmutableDictionary<string, string?>.Empty).SetItem(BulkFixKey, fix.ToString());
+
+    /// <summary>Marks that the fix completes the application's error pipeline too (<see cref="CompletesPipelineKey"/>).</summary>
+    public static ImmutableDictionary<string, string?> WithCompletedPipeline(ImmutableDictionary<string, string?> properties) =>
+        properties.SetItem(CompletesPipelineKey, "1");
+
+    /// <summary>Whether the fix of <paramref name="diagnostic"/> completes the application's error pipeline too.</summary>
+    public static bool CompletesPipeline(Diagnostic diagnostic) =>
+        diagnostic.Properties.TryGetValue(CompletesPipelineKey, out var value) && value == "1";
 
     /// <summary>The properties of a diagnostic about a body: its kind and the response's status code.</summary>
     public static ImmutableDictionary<string, string?> Body(BodyKind kind, int statusCode) =>

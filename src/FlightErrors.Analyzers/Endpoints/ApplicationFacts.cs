@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace FlightErrors.Analyzers;
 
@@ -16,11 +18,15 @@ internal sealed class ApplicationFacts
 {
     private readonly bool _configuresStatusCodePagesAsProblemDetails;
 
-    private ApplicationFacts(bool suppressesClientErrorMapping, bool configuresStatusCodePagesAsProblemDetails, ImmutableArray<string> exceptionHandlerPaths)
+    private readonly Setup _setup;
+
+    private ApplicationFacts(Setup setup, ImmutableArray<string> exceptionHandlerPaths, ImmutableArray<(SyntaxTree Tree, TextSpan Span)> buildCalls)
     {
-        SuppressesClientErrorMapping = suppressesClientErrorMapping;
-        _configuresStatusCodePagesAsProblemDetails = configuresStatusCodePagesAsProblemDetails;
+        _setup = setup;
+        SuppressesClientErrorMapping = Has(Setup.SuppressesClientErrors);
+        _configuresStatusCodePagesAsProblemDetails = Has(Setup.AddsProblemDetails | Setup.UsesStatusCodePages);
         ExceptionHandlerPaths = exceptionHandlerPaths;
+        BuildCalls = buildCalls;
     }
 
     /// <summary><c>ApiBehaviorOptions.SuppressMapClientErrors = true</c>.</summary>
@@ -66,45 +72,109 @@ internal sealed class ApplicationFacts
     /// Whether something in the compilation handles unhandled exceptions: <c>UseExceptionHandler(...)</c>, an
     /// <c>IExceptionHandler</c>, or an MVC exception filter.
     /// </summary>
-    public bool HandlesExceptions { get; private set; }
+    public bool HandlesExceptions => Has(Setup.HandlesExceptions);
 
     /// <summary>
     /// Whether the compilation builds its host (<c>WebApplication.CreateBuilder</c> and its kin): a class library of
     /// endpoints does not, and cannot see what its host configures.
     /// </summary>
-    public bool BuildsHost { get; private set; }
+    public bool BuildsHost => Has(Setup.BuildsHost);
+
+    /// <summary>
+    /// The <c>x.Build()</c> calls without arguments in the files that create a host builder: where a
+    /// <c>WebApplication</c> may be built (<see cref="ApplicationHost"/> tells which are).
+    /// </summary>
+    public ImmutableArray<(SyntaxTree Tree, TextSpan Span)> BuildCalls { get; }
+
+    /// <summary>
+    /// The parts of the error pipeline the application lacks, judged from what the compilation calls (nothing when it
+    /// maps no endpoint). Exceptions need a handler; bodyless errors need status code pages where something produces
+    /// them (a route handler, or controllers with client-error mapping suppressed); both the bare
+    /// <c>UseExceptionHandler()</c> and the bare <c>UseStatusCodePages()</c> write through the Problem Details service.
+    /// </summary>
+    public PipelineParts MissingPipelineParts
+    {
+        get
+        {
+            if (!Has(Setup.MapsRouteHandlers) && !Has(Setup.MapsControllers))
+            {
+                return PipelineParts.None;
+            }
+
+            var missing = PipelineParts.None;
+            if (!HandlesExceptions)
+            {
+                missing |= PipelineParts.ExceptionHandler;
+            }
+
+            if (!Has(Setup.UsesAnyStatusCodePages) && (Has(Setup.MapsRouteHandlers) || SuppressesClientErrorMapping))
+            {
+                missing |= PipelineParts.StatusCodePages;
+            }
+
+            var writesThroughService = missing != PipelineParts.None
+                || (Has(Setup.UsesBareExceptionHandler) && !Has(Setup.ImplementsExceptionHandler))
+                || Has(Setup.UsesStatusCodePages);
+            if (writesThroughService && !Has(Setup.AddsProblemDetails))
+            {
+                missing |= PipelineParts.ProblemDetails;
+            }
+
+            return missing;
+        }
+    }
 
     public static ApplicationFacts Find(Compilation compilation)
     {
         var setup = Setup.None;
         var exceptionHandlerPaths = ImmutableArray<string>.Empty;
+        var buildCalls = ImmutableArray<(SyntaxTree, TextSpan)>.Empty;
         foreach (var tree in compilation.SyntaxTrees)
         {
             var facts = TreeFacts.GetValue(tree, static t => TreeScan.Of(t));
             setup |= facts.Setup;
             exceptionHandlerPaths = exceptionHandlerPaths.AddRange(facts.ExceptionHandlerPaths);
+            foreach (var span in facts.BuildCalls)
+            {
+                buildCalls = buildCalls.Add((tree, span));
+            }
         }
 
-        return new ApplicationFacts(
-            (setup & Setup.SuppressesClientErrors) != 0,
-            (setup & (Setup.AddsProblemDetails | Setup.UsesStatusCodePages)) == (Setup.AddsProblemDetails | Setup.UsesStatusCodePages),
-            exceptionHandlerPaths)
-        {
-            HandlesExceptions = (setup & Setup.HandlesExceptions) != 0,
-            BuildsHost = (setup & Setup.BuildsHost) != 0,
-        };
+        return new ApplicationFacts(setup, exceptionHandlerPaths, buildCalls);
     }
+
+    private bool Has(Setup setup) => (_setup & setup) == setup;
 
     /// <summary>What one file does to set the application up.</summary>
     [Flags]
-    private enum Setup : byte
+    private enum Setup : ushort
     {
         None = 0,
         SuppressesClientErrors = 1,
+
+        /// <summary><c>AddProblemDetails()</c>, or an own <c>IProblemDetailsService</c>.</summary>
         AddsProblemDetails = 2,
+
+        /// <summary>The bare <c>UseStatusCodePages()</c>, which writes through the Problem Details service.</summary>
         UsesStatusCodePages = 4,
+
+        /// <summary>
+        /// <c>UseExceptionHandler(...)</c>, an <c>IExceptionHandler</c>, an MVC exception filter, or a middleware that
+        /// catches what the rest of the pipeline throws.
+        /// </summary>
         HandlesExceptions = 8,
         BuildsHost = 16,
+
+        /// <summary>Any <c>UseStatusCodePages*</c> call: with its own handler, the app chose what bodyless errors carry.</summary>
+        UsesAnyStatusCodePages = 32,
+
+        /// <summary>The bare <c>UseExceptionHandler()</c>, which writes through an <c>IExceptionHandler</c> or the Problem Details service.</summary>
+        UsesBareExceptionHandler = 64,
+        ImplementsExceptionHandler = 128,
+
+        /// <summary><c>MapGet</c> and its kin: route handlers, whose bodyless errors only status code pages fill.</summary>
+        MapsRouteHandlers = 256,
+        MapsControllers = 512,
     }
 
     /// <summary>
@@ -115,7 +185,7 @@ internal sealed class ApplicationFacts
 
     private sealed class TreeScan
     {
-        private static readonly TreeScan Nothing = new(Setup.None, ImmutableArray<string>.Empty);
+        private static readonly TreeScan Nothing = new(Setup.None, ImmutableArray<string>.Empty, ImmutableArray<TextSpan>.Empty);
 
         // The names a file must mention for its syntax to be read at all, found by a text scan.
         private static readonly string[] Mentions =
@@ -124,17 +194,23 @@ internal sealed class ApplicationFacts
             "ExceptionHandl", // UseExceptionHandler, ExceptionHandlingPath, IExceptionHandler
             "ExceptionFilter", // IExceptionFilter, IAsyncExceptionFilter, ExceptionFilterAttribute
             "CreateBuilder", "CreateSlimBuilder", "CreateEmptyBuilder", "CreateDefaultBuilder",
+            "ProblemDetailsService", // IProblemDetailsService
+            "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapController", "MapDefaultControllerRoute", "MapAreaControllerRoute",
+            "Invoke", ".Use(", // a middleware that catches
         };
 
-        private TreeScan(Setup setup, ImmutableArray<string> exceptionHandlerPaths)
+        private TreeScan(Setup setup, ImmutableArray<string> exceptionHandlerPaths, ImmutableArray<TextSpan> buildCalls)
         {
             Setup = setup;
             ExceptionHandlerPaths = exceptionHandlerPaths;
+            BuildCalls = buildCalls;
         }
 
         public Setup Setup { get; }
 
         public ImmutableArray<string> ExceptionHandlerPaths { get; }
+
+        public ImmutableArray<TextSpan> BuildCalls { get; }
 
         public static TreeScan Of(SyntaxTree tree)
         {
@@ -162,6 +238,7 @@ internal sealed class ApplicationFacts
 
             var setup = Setup.None;
             var exceptionHandlerPaths = ImmutableArray<string>.Empty;
+            var buildCalls = ImmutableArray<TextSpan>.Empty;
             foreach (var node in tree.GetRoot().DescendantNodes())
             {
                 switch (node)
@@ -173,8 +250,17 @@ internal sealed class ApplicationFacts
                     case AssignmentExpressionSyntax { Left: var left, Right: var right } when SyntaxNames.NameOf(left) == "ExceptionHandlingPath" && PathOf(right) is { } path:
                         exceptionHandlerPaths = exceptionHandlerPaths.Add(path);
                         break;
-                    case SimpleBaseTypeSyntax { Type: var baseType }
-                        when RightmostName(baseType) is "IExceptionHandler" or "IExceptionFilter" or "IAsyncExceptionFilter" or "ExceptionFilterAttribute":
+                    case SimpleBaseTypeSyntax { Type: var baseType }:
+                        setup |= RightmostName(baseType) switch
+                        {
+                            "IExceptionHandler" => Setup.HandlesExceptions | Setup.ImplementsExceptionHandler,
+                            "IExceptionFilter" or "IAsyncExceptionFilter" or "ExceptionFilterAttribute" => Setup.HandlesExceptions,
+                            "IProblemDetailsService" => Setup.AddsProblemDetails,
+                            _ => Setup.None,
+                        };
+                        break;
+                    case MethodDeclarationSyntax { Identifier.ValueText: "Invoke" or "InvokeAsync", ParameterList.Parameters: { Count: > 0 } parameters } method
+                        when RightmostName(parameters[0].Type) == "HttpContext" && CatchesAll(method):
                         setup |= Setup.HandlesExceptions;
                         break;
                     case InvocationExpressionSyntax { Expression: var callee, ArgumentList: var arguments }:
@@ -184,18 +270,33 @@ internal sealed class ApplicationFacts
                                 setup |= Setup.AddsProblemDetails;
                                 break;
                             case "UseStatusCodePages" when arguments.Arguments.Count == 0:
-                                setup |= Setup.UsesStatusCodePages;
+                                setup |= Setup.UsesStatusCodePages | Setup.UsesAnyStatusCodePages;
+                                break;
+                            case "UseStatusCodePages" or "UseStatusCodePagesWithReExecute" or "UseStatusCodePagesWithRedirects":
+                                setup |= Setup.UsesAnyStatusCodePages;
                                 break;
                             case "UseExceptionHandler":
-                                setup |= Setup.HandlesExceptions;
+                                setup |= Setup.HandlesExceptions | (arguments.Arguments.Count == 0 ? Setup.UsesBareExceptionHandler : Setup.None);
                                 if (arguments.Arguments.Count > 0 && PathOf(arguments.Arguments[0].Expression) is { } path)
                                 {
                                     exceptionHandlerPaths = exceptionHandlerPaths.Add(path);
                                 }
 
                                 break;
+                            case "Use" when arguments.Arguments.Count == 1 && arguments.Arguments[0].Expression is AnonymousFunctionExpressionSyntax middleware && CatchesAll(middleware):
+                                setup |= Setup.HandlesExceptions;
+                                break;
                             case "CreateBuilder" or "CreateSlimBuilder" or "CreateEmptyBuilder" or "CreateDefaultBuilder":
                                 setup |= Setup.BuildsHost;
+                                break;
+                            case "MapGet" or "MapPost" or "MapPut" or "MapDelete" or "MapPatch" or "MapMethods":
+                                setup |= Setup.MapsRouteHandlers;
+                                break;
+                            case "MapControllers" or "MapControllerRoute" or "MapDefaultControllerRoute" or "MapAreaControllerRoute":
+                                setup |= Setup.MapsControllers;
+                                break;
+                            case "Build" when arguments.Arguments.Count == 0 && callee is MemberAccessExpressionSyntax:
+                                buildCalls = buildCalls.Add(node.Span);
                                 break;
                         }
 
@@ -203,7 +304,27 @@ internal sealed class ApplicationFacts
                 }
             }
 
-            return new TreeScan(setup, exceptionHandlerPaths);
+            // A Build() call only builds a host in a file that creates a host builder.
+            return new TreeScan(setup, exceptionHandlerPaths, (setup & Setup.BuildsHost) != 0 ? buildCalls : ImmutableArray<TextSpan>.Empty);
+        }
+
+        /// <summary>
+        /// Whether a middleware handles every exception of what it wraps: a <c>catch</c> of anything (no filter, no type or
+        /// <c>Exception</c>) that does not throw again, as a logging middleware's does.
+        /// </summary>
+        private static bool CatchesAll(SyntaxNode middleware)
+        {
+            foreach (var node in middleware.DescendantNodes())
+            {
+                if (node is CatchClauseSyntax { Filter: null } clause
+                    && (clause.Declaration is null || RightmostName(clause.Declaration.Type) == "Exception")
+                    && !clause.Block.DescendantNodes().OfType<ThrowStatementSyntax>().Any())
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A path written as a string literal, or as <c>new PathString("…")</c>.</summary>
@@ -214,7 +335,7 @@ internal sealed class ApplicationFacts
             _ => null,
         };
 
-        private static string? RightmostName(TypeSyntax type) => type switch
+        private static string? RightmostName(TypeSyntax? type) => type switch
         {
             QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
             SimpleNameSyntax name => name.Identifier.ValueText,

@@ -35,10 +35,17 @@ public sealed class ErrorBodyNotProblemDetailsAnalyzer : DiagnosticAnalyzer
             }
 
             reported = response.Producer;
+            var properties = FixProperties.Body(response.Body, response.StatusCode);
+            if (response.BodylessWriter == BodylessWriter.StatusCodePages && (endpoint.MissingPipelineParts & PipelineParts.StatusCodePages) != 0 && endpoint.CanCompletePipeline)
+            {
+                // Status code pages would fill this body: the fix can add them for the whole application.
+                properties = FixProperties.WithCompletedPipeline(properties);
+            }
+
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.FE0003,
                 endpoint.LocationOf(response.Producer),
-                FixProperties.Body(response.Body, response.StatusCode),
+                properties,
                 endpoint.Endpoint.Name,
                 StatusCodeFacts.Describe(response.StatusCode),
                 body));

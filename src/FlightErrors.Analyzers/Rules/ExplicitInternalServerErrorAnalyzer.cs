@@ -60,19 +60,33 @@ public sealed class ExplicitInternalServerErrorAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// What Fix All may apply here unread: inside a catch, 502 for an upstream failure, 504 for a timeout, and for
-    /// anything else a rethrow, but only where the application handles exceptions (or its host is out of sight, as
-    /// in a class library); elsewhere the fix that started Fix All decides.
+    /// anything else a rethrow (see <see cref="RethrowOrNone"/>); elsewhere the fix that started Fix All decides.
     /// </summary>
     private static ImmutableDictionary<string, string?>? BulkFixOf(in EndpointFacts endpoint, in ProducedResponse response, ImmutableDictionary<string, string?>? properties, CancellationToken cancellationToken) =>
         endpoint.CaughtAt(response.Producer, cancellationToken) switch
         {
             CaughtFailure.Upstream => FixProperties.WithBulkFix(properties, BulkFix.Return502),
             CaughtFailure.Timeout => FixProperties.WithBulkFix(properties, BulkFix.Return504),
-            CaughtFailure.Unexpected => FixProperties.WithBulkFix(
-                properties,
-                endpoint.Application.HandlesExceptions || !endpoint.Application.BuildsHost ? BulkFix.Rethrow : BulkFix.None),
+            CaughtFailure.Unexpected => RethrowOrNone(in endpoint, properties),
             _ => properties,
         };
+
+    /// <summary>
+    /// A rethrow where something writes the exception's 500: the application's exception handler, one the fix adds with
+    /// the rethrow (FE0004's), or a host out of sight (a class library's, or setup handed to another assembly).
+    /// </summary>
+    private static ImmutableDictionary<string, string?> RethrowOrNone(in EndpointFacts endpoint, ImmutableDictionary<string, string?>? properties)
+    {
+        var application = endpoint.Application;
+        if (application.HandlesExceptions || !application.BuildsHost || endpoint.HostSetupOutOfSight)
+        {
+            return FixProperties.WithBulkFix(properties, BulkFix.Rethrow);
+        }
+
+        return (endpoint.MissingPipelineParts & PipelineParts.ExceptionHandler) != 0 && endpoint.CanCompletePipeline
+            ? FixProperties.WithCompletedPipeline(FixProperties.WithBulkFix(properties, BulkFix.Rethrow))
+            : FixProperties.WithBulkFix(properties, BulkFix.None);
+    }
 
     /// <summary>
     /// How the fixes document the alternative they return, when the endpoint's codes are checked for documentation and

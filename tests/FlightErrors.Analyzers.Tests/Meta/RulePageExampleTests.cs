@@ -64,7 +64,7 @@ public sealed partial class RulePageExampleTests
                 "Example",
                 [CSharpSyntaxTree.ParseText(Wrap(example), new CSharpParseOptions(LanguageVersion.Latest), path: "/Example.cs")],
                 await ReferenceSets.ResolveAsync(set),
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+                new CSharpCompilationOptions(IsProgram(example) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
             var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             Assert.True(errors.Count == 0, $"{page} example {index} does not compile on {ReferenceSets.NameOf(set)}:\n{string.Join("\n", errors)}\n{example}");
 
@@ -86,8 +86,28 @@ public sealed partial class RulePageExampleTests
     }
 
     /// <summary>A member goes into a controller; statements (they start with a name and a dot) into a method that maps endpoints.</summary>
+    private static bool IsProgram(string example) => example.StartsWith("var builder = WebApplication.", StringComparison.Ordinal);
+
     private static string Wrap(string example)
     {
+        if (IsProgram(example))
+        {
+            // A whole top-level program (FE0004's): its statements come before the domain's types.
+            var types = Domain.IndexOf("public sealed record", StringComparison.Ordinal);
+            return Domain[..types] + "using Microsoft.Extensions.DependencyInjection;\nusing Microsoft.Extensions.Hosting;\n\n" + example + "\n\n" + Domain[types..] + """
+
+                [ApiController]
+                [Route("api/flights")]
+                public sealed class FlightsController(FlightStore flights) : ControllerBase
+                {
+                    [HttpGet("{id}")]
+                    [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                    [ProducesResponseType(StatusCodes.Status404NotFound)]
+                    public IActionResult Get(int id) => flights.Find(id) is { } flight ? Ok(flight) : NotFound();
+                }
+                """;
+        }
+
         if (StatementStart().IsMatch(example))
         {
             return Domain + $$"""

@@ -367,5 +367,60 @@ public sealed class FixAllTests
                 }
                 """),
         },
+        // Two hosts per file (a public and an admin API, each with a slim variant): the pipeline is completed at every
+        // host, once, whichever host's diagnostic started Fix All.
+        [DiagnosticIds.IncompleteErrorPipeline] = new[]
+        {
+            ("PublicHost.cs", """
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Http;
+
+                namespace Fleet;
+
+                public static class PublicHost
+                {
+                    public static void Run(string[] args)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+
+                        var app = builder.Build();
+                        app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(id) : Results.NotFound());
+                        app.Run();
+                    }
+
+                    public static void RunSlim(string[] args)
+                    {
+                        var builder = WebApplication.CreateSlimBuilder(args);
+                        var app = builder.Build();
+                        app.Run();
+                    }
+                }
+                """),
+            ("AdminHost.cs", """
+                using Microsoft.AspNetCore.Builder;
+
+                namespace Fleet;
+
+                public static class AdminHost
+                {
+                    public static void Run(string[] args)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        // The admin API.
+                        var app = builder.Build();
+
+                        app.MapControllers();
+                        app.Run();
+                    }
+
+                    public static void RunEmpty(string[] args)
+                    {
+                        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = args });
+                        var app = builder.Build();
+                        app.Run();
+                    }
+                }
+                """),
+        },
     };
 }

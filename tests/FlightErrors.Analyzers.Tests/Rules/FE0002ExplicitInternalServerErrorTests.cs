@@ -774,6 +774,88 @@ public sealed class FE0002ExplicitInternalServerErrorTests
         }.RunAsync();
     }
 
+    // Where the application has no exception handler but its host can be edited, the rethrow adds FE0004's fix with it,
+    // once for the application, one at a time and in Fix All alike: the exception then reaches a handler that writes
+    // Problem Details, never the client as an empty 500 (issue 15, item 2).
+    [Fact]
+    public Task The_rethrow_adds_the_exception_handler_an_application_lacks()
+    {
+        const string host = """
+
+            public static class Program
+            {
+                public static void Main(string[] args)
+                {
+                    var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(args);
+                    var app = builder.Build();
+                    Microsoft.AspNetCore.Builder.ControllerEndpointRouteBuilderExtensions.MapControllers(app);
+                    app.Run();
+                }
+            }
+            """;
+        const string fixedHost = """
+
+            public static class Program
+            {
+                public static void Main(string[] args)
+                {
+                    var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(args);
+                    builder.Services.AddProblemDetails();
+                    var app = builder.Build();
+                    app.UseExceptionHandler();
+                    Microsoft.AspNetCore.Builder.ControllerEndpointRouteBuilderExtensions.MapControllers(app);
+                    app.Run();
+                }
+            }
+            """;
+        var source = Controller("""
+                public IActionResult Get(int id, ILogger<FlightsController> logger)
+                {
+                    try
+                    {
+                        return id > 0 ? Ok(id) : NotFound();
+                    }
+                    catch (Exception ex)
+                    {
+                        logger.LogError(ex, "Reading the flight failed.");
+                        return [|StatusCode(500, "Something went wrong.")|];
+                    }
+                }
+
+                public IActionResult Delete(int id)
+                {
+                    try
+                    {
+                        return id > 0 ? NoContent() : NotFound();
+                    }
+                    catch (Exception)
+                    {
+                        return [|Problem()|];
+                    }
+                }
+            """) + host;
+        var fixedSource = Controller("""
+                public IActionResult Get(int id, ILogger<FlightsController> logger)
+                {
+                    try
+                    {
+                        return id > 0 ? Ok(id) : NotFound();
+                    }
+                    catch (Exception ex)
+                    {
+                        logger.LogError(ex, "Reading the flight failed.");
+                        throw;
+                    }
+                }
+
+                public IActionResult Delete(int id)
+                {
+                    return id > 0 ? NoContent() : NotFound();
+                }
+            """).Replace("using Microsoft.AspNetCore.Mvc;\n", "using Microsoft.AspNetCore.Mvc;\nusing Microsoft.AspNetCore.Builder;\nusing Microsoft.Extensions.DependencyInjection;\n") + fixedHost;
+        return VerifyCS.VerifyCodeFixAsync(source, fixedSource, ExplicitInternalServerErrorCodeFix.RethrowKey);
+    }
+
     [Fact]
     public Task Fix_all_rethrows_unexpected_failures_where_the_application_handles_exceptions_and_drops_the_emptied_try()
     {

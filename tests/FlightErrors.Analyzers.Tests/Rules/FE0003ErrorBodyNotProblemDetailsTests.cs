@@ -337,6 +337,66 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
             """));
     }
 
+    // One change to the application makes every bodyless error Problem Details (issue 15, item 1): where the host is in
+    // the compilation and can be edited, the fix adds the missing pipeline, and Fix All applies it once, whichever fix
+    // started it, instead of rewriting each handler.
+    [Theory]
+    [InlineData(ErrorBodyNotProblemDetailsCodeFix.CompletePipelineKey)]
+    [InlineData(ErrorBodyNotProblemDetailsCodeFix.UseProblemKey)]
+    public Task Bodyless_errors_get_the_application_level_fix_where_the_host_is_in_sight(string startedWith)
+    {
+        const string usings = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.HttpResults;
+            using Microsoft.Extensions.DependencyInjection;
+
+            """;
+        var source = usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.MapGet("/flights/{id}", Results<Ok<int>, NotFound> (int id) => id > 0 ? TypedResults.Ok(id) : [|TypedResults.NotFound()|]);
+            app.MapDelete("/flights/{id}", (int id) => id > 0 ? Results.NoContent() : [|Results.NotFound()|]);
+            app.Run();
+            """;
+        var fixedSource = usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddProblemDetails();
+            var app = builder.Build();
+            app.UseExceptionHandler();
+            app.UseStatusCodePages();
+            app.MapGet("/flights/{id}", Results<Ok<int>, NotFound> (int id) => id > 0 ? TypedResults.Ok(id) : TypedResults.NotFound());
+            app.MapDelete("/flights/{id}", (int id) => id > 0 ? Results.NoContent() : Results.NotFound());
+            app.Run();
+            """;
+        var test = new VerifyCS.Test
+        {
+            TestCode = source,
+            TestState = { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication },
+            FixedState = { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication },
+            BatchFixedState = { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication },
+            BatchFixedCode = fixedSource,
+            CodeActionEquivalenceKey = startedWith,
+        };
+        if (startedWith == ErrorBodyNotProblemDetailsCodeFix.CompletePipelineKey)
+        {
+            test.FixedCode = fixedSource;
+        }
+        else
+        {
+            // One at a time, each handler is rewritten on its own.
+            test.FixedCode = usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                app.MapGet("/flights/{id}", Results<Ok<int>, ProblemHttpResult> (int id) => id > 0 ? TypedResults.Ok(id) : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound));
+                app.MapDelete("/flights/{id}", (int id) => id > 0 ? Results.NoContent() : Results.Problem(statusCode: StatusCodes.Status404NotFound));
+                app.Run();
+                """;
+        }
+
+        return test.RunAsync();
+    }
+
     // ---- flight_errors.status_code_pages (issue 14, item 18) ------------------------------------------------------
 
     private const string HostConfiguration = """
