@@ -370,6 +370,96 @@ public sealed class FE0003ErrorBodyNotProblemDetailsDtoTests
                 """), ErrorBodyNotProblemDetailsCodeFix.MapToProblemKey);
     }
 
+    // The extension keeps the name the serializer wrote ([JsonPropertyName]); a status that repeats the response's
+    // code goes, since Problem Details' status says it.
+    [Fact]
+    public Task Renamed_members_keep_their_name_and_a_repeated_status_goes()
+    {
+        return new VerifyCS.Test
+        {
+            ReferenceSets = [ReferenceSets.AspNet100],
+            TestCode = Controller("""
+                    [HttpGet("{id}")]
+                    public IActionResult Get(int id) => id > 0 ? Ok(id) : [|NotFound(new Missing(404, $"No flight {id}.", id))|];
+                """, types: Missing),
+            FixedCode = Controller("""
+                    [HttpGet("{id}")]
+                    public IActionResult Get(int id) => id > 0 ? Ok(id) : Problem(detail: $"No flight {id}.", statusCode: StatusCodes.Status404NotFound, extensions: new Dictionary<string, object?> { ["flight"] = id });
+                """, usings: Generic, types: Missing),
+        }.RunAsync();
+    }
+
+    private const string Missing = """
+
+        public sealed record Missing(int Status, string Message, [property: System.Text.Json.Serialization.JsonPropertyName("flight")] int FlightId);
+        """;
+
+    // A status that is not the response's would clash with Problem Details' own; a converter makes the output unknown;
+    // an initializer that sets a member the constructor set drops an expression.
+    [Fact]
+    public Task Dtos_whose_output_the_rewrite_cannot_keep_have_no_fix()
+    {
+        var source = Controller("""
+                    [HttpGet("{id}")]
+                    public IActionResult Get(int id) => id switch
+                    {
+                        0 => [|NotFound(new Missing(410, "Gone.", id))|],
+                        1 => [|NotFound(new Converted("gone"))|],
+                        2 => [|NotFound(new ErrorResponse("gone", "Gone.") { Message = "Really gone." })|],
+                        _ => Ok(id),
+                    };
+                """, types: Missing + """
+
+            [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter))]
+            public sealed record Converted(string Message);
+            """);
+        return VerifyCS.VerifyCodeFixAsync(source, source);
+    }
+
+    // Where nullable annotations are off, the dictionary's values are written `object`.
+    [Fact]
+    public Task The_extensions_dictionary_follows_the_nullable_context()
+    {
+        return VerifyCS.VerifyCodeFixAsync("#nullable disable\n" + Endpoints("""
+                    app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(id) : [|Results.BadRequest(new ErrorResponse("bad_id", "Ids are positive."))|]);
+            """), "#nullable disable\n" + Endpoints("""
+                    app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(id) : Results.Problem(detail: "Ids are positive.", statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object> { ["code"] = "bad_id" }));
+            """, usings: Generic));
+    }
+
+    // Fix All on ASP.NET Core 8 over several actions with extensions: every body becomes a ProblemDetails in one pass.
+    [Fact]
+    public Task Fix_all_writes_problem_details_bodies_on_aspnet_8()
+    {
+        return new VerifyCS.Test
+        {
+            ReferenceSets = [ReferenceSets.AspNet80],
+            TestCode = Controller("""
+                    [HttpGet("{id}")]
+                    [ProducesResponseType(typeof(ErrorResponse), StatusCodes.Status404NotFound)]
+                    public IActionResult Get(int id) => id > 0 ? Ok(id) : [|NotFound(new ErrorResponse("no_flight", $"No flight {id}."))|];
+
+                    [HttpDelete("{id}")]
+                    public IActionResult Delete(int id) => id > 0 ? NoContent() : [|StatusCode(409, new ErrorResponse("boarding", "The flight is boarding."))|];
+
+                    [HttpPost]
+                    public IActionResult Post(Flight flight) => flight.Id > 0 ? Ok(flight) : [|new ObjectResult(new ErrorResponse("bad_id", "Ids are positive.")) { StatusCode = 422 }|];
+                """),
+            FixedCode = Controller("""
+                    [HttpGet("{id}")]
+                    [ProducesResponseType(StatusCodes.Status404NotFound)]
+                    public IActionResult Get(int id) => id > 0 ? Ok(id) : NotFound(new ProblemDetails { Status = StatusCodes.Status404NotFound, Detail = $"No flight {id}.", Extensions = { ["code"] = "no_flight" } });
+
+                    [HttpDelete("{id}")]
+                    public IActionResult Delete(int id) => id > 0 ? NoContent() : StatusCode(409, new ProblemDetails { Status = StatusCodes.Status409Conflict, Detail = "The flight is boarding.", Extensions = { ["code"] = "boarding" } });
+
+                    [HttpPost]
+                    public IActionResult Post(Flight flight) => flight.Id > 0 ? Ok(flight) : new ObjectResult(new ProblemDetails { Status = StatusCodes.Status422UnprocessableEntity, Detail = "Ids are positive.", Extensions = { ["code"] = "bad_id" } }) { StatusCode = 422 };
+                """),
+            CodeActionEquivalenceKey = ErrorBodyNotProblemDetailsCodeFix.MapToProblemKey,
+        }.RunAsync();
+    }
+
     [Theory]
     [InlineData("ErrorCode", "errorCode")]
     [InlineData("FlightId", "flightId")]
