@@ -145,8 +145,13 @@ public sealed class ErrorBodyNotProblemDetailsCodeFix : CodeFixProvider
             }
 
             // A declaration that names the DTO for this code keeps telling the truth while another path still sends it.
-            var dtoDeclarationsFollow = dto is not null && !IsSentElsewhere(node, dto.Type, statusCode, model, rewriter.Types, context.CancellationToken);
-            if (dtoDeclarationsFollow && factory == ProblemFactory.Controller && node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } action
+            // An action's attributes speak for the whole action; a route handler's chain for its lambda.
+            var endpoint = factory == ProblemFactory.Controller
+                ? node.FirstAncestorOrSelf<MethodDeclarationSyntax>()
+                : node.FirstAncestorOrSelf<SyntaxNode>(static n => n is AnonymousFunctionExpressionSyntax or MethodDeclarationSyntax);
+            var dtoDeclarationsFollow = dto is not null && endpoint is not null
+                && !IsSentElsewhere(endpoint, node, dto.Type, statusCode, model, rewriter.Types, context.CancellationToken);
+            if (dtoDeclarationsFollow && factory == ProblemFactory.Controller && endpoint is MethodDeclarationSyntax action
                 && model.GetDeclaredSymbol(action, context.CancellationToken)?.ContainingType is { } controller)
             {
                 var typedErrors = new ControllerActions(rewriter.Types).Kind(controller) != ControllerKind.ApiController;
@@ -196,14 +201,13 @@ public sealed class ErrorBodyNotProblemDetailsCodeFix : CodeFixProvider
     }
 
     /// <summary>
-    /// Whether another path of the endpoint around <paramref name="node"/> (the action, or the route handler lambda)
-    /// still answers <paramref name="statusCode"/> with a <paramref name="dtoType"/> body, as the model infers it
-    /// (helpers included). Unknown counts as yes: the declaration stays.
+    /// Whether a path of <paramref name="function"/> (the action, or the route handler lambda) other than
+    /// <paramref name="node"/> still answers <paramref name="statusCode"/> with a <paramref name="dtoType"/> body, as the
+    /// model infers it (helpers and lambdas held by locals included). Unknown counts as yes: the declaration stays.
     /// </summary>
-    private static bool IsSentElsewhere(SyntaxNode node, ITypeSymbol dtoType, int statusCode, SemanticModel model, KnownTypes types, CancellationToken cancellationToken)
+    private static bool IsSentElsewhere(SyntaxNode function, SyntaxNode node, ITypeSymbol dtoType, int statusCode, SemanticModel model, KnownTypes types, CancellationToken cancellationToken)
     {
-        var function = node.FirstAncestorOrSelf<SyntaxNode>(static n => n is AnonymousFunctionExpressionSyntax or MethodDeclarationSyntax);
-        if (function is null || model.GetOperation(function, cancellationToken) is not { } operation)
+        if (model.GetOperation(function, cancellationToken) is not { } operation)
         {
             return true;
         }
