@@ -160,6 +160,25 @@ internal static class EndpointChainEditor
         return calls;
     }
 
+    /// <summary>
+    /// The body type a <c>.Produces&lt;T&gt;(…)</c> or <c>.Produces(code, typeof(T))</c> call documents; null when it
+    /// names none.
+    /// </summary>
+    public static ITypeSymbol? DocumentedBodyType(InvocationExpressionSyntax produces, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetOperation(produces, cancellationToken) is not IInvocationOperation invocation)
+        {
+            return null;
+        }
+
+        if (invocation.TargetMethod.TypeArguments.Length == 1)
+        {
+            return invocation.TargetMethod.TypeArguments[0];
+        }
+
+        return invocation.Argument("responseType")?.Value.WalkDownConversions() is ITypeOfOperation typeOf ? typeOf.TypeOperand : null;
+    }
+
     /// <summary><c>.Produces(code, …)</c> or <c>.Produces&lt;T&gt;(code, …)</c> as <c>.ProducesProblem(code)</c>.</summary>
     public static InvocationExpressionSyntax AsProducesProblem(InvocationExpressionSyntax produces)
     {

@@ -219,6 +219,127 @@ internal sealed class ProblemRewriter
         return Call(factory, "Problem", arguments);
     }
 
+    /// <summary>
+    /// Whether the controller's <c>Problem(...)</c> takes <c>extensions</c> (ASP.NET Core 9 and later; 8's does not).
+    /// </summary>
+    public bool ControllerProblemTakesExtensions
+    {
+        get
+        {
+            foreach (var member in _types.ControllerBase?.GetMembers("Problem") ?? ImmutableArray<ISymbol>.Empty)
+            {
+                if (member is IMethodSymbol method)
+                {
+                    foreach (var parameter in method.Parameters)
+                    {
+                        if (parameter.Name == "extensions")
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// <c>Problem(detail: …, statusCode: …, title: …, extensions: new Dictionary&lt;string, object?&gt; { ["code"] = … })</c>
+    /// from the given factory, with what <paramref name="mapping"/> carries (arguments it has nothing for left out).
+    /// </summary>
+    public ExpressionSyntax Problem(ProblemFactory factory, ErrorDtoMapping mapping, int statusCode, int position)
+    {
+        var arguments = new SeparatedSyntaxList<ArgumentSyntax>();
+        if (mapping.Detail is { } detail)
+        {
+            arguments = arguments.Add(Named("detail", detail.WithoutTrivia()));
+        }
+
+        arguments = arguments.Add(Named("statusCode", StatusCode(statusCode)));
+        if (mapping.Title is { } title)
+        {
+            arguments = arguments.Add(Named("title", title.WithoutTrivia()));
+        }
+
+        if (mapping.Extensions.Count > 0)
+        {
+            var creation = SyntaxFactory.ObjectCreationExpression(DictionaryType(position), argumentList: null, Indexers(mapping));
+            arguments = arguments.Add(Named("extensions", creation));
+        }
+
+        return Call(factory, "Problem", arguments);
+    }
+
+    /// <summary>
+    /// <c>new ProblemDetails { Status = …, Title = …, Detail = …, Extensions = { ["code"] = … } }</c>: the body a
+    /// controller result takes where its <c>Problem(...)</c> has no <c>extensions</c> (ASP.NET Core 8).
+    /// </summary>
+    public ExpressionSyntax ProblemDetailsBody(ErrorDtoMapping mapping, int statusCode)
+    {
+        var members = new SeparatedSyntaxList<ExpressionSyntax>().Add(Assignment("Status", StatusCode(statusCode)));
+        if (mapping.Title is { } title)
+        {
+            members = members.Add(Assignment("Title", title.WithoutTrivia()));
+        }
+
+        if (mapping.Detail is { } detail)
+        {
+            members = members.Add(Assignment("Detail", detail.WithoutTrivia()));
+        }
+
+        if (mapping.Extensions.Count > 0)
+        {
+            members = members.Add(Assignment("Extensions", Indexers(mapping)));
+        }
+
+        return SyntaxFactory.ObjectCreationExpression(
+                (TypeSyntax)_generator.TypeExpression(_types.ProblemDetails!, addImport: true),
+                argumentList: null,
+                SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression, members))
+            .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+    }
+
+    /// <summary>
+    /// <c>Dictionary&lt;string, object?&gt;</c>, written short where the name already binds (an import, the SDK's implicit
+    /// usings); else in full for the import adder and the simplifier, which leave it in full inside a target-typed
+    /// conditional (<c>Results&lt;…&gt;</c> arms), where they cannot bind speculatively: it compiles there too.
+    /// </summary>
+    private TypeSyntax DictionaryType(int position)
+    {
+        var text = "Dictionary<string, " + NullableObject(position) + ">";
+        var bound = _model.GetSpeculativeTypeInfo(position, SyntaxFactory.ParseTypeName(text), SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
+        if (bound is INamedTypeSymbol { OriginalDefinition: var definition }
+            && SymbolEqualityComparer.Default.Equals(definition, _types.Compilation.GetTypeByMetadataName("System.Collections.Generic.Dictionary`2")))
+        {
+            return SyntaxFactory.ParseTypeName(text);
+        }
+
+        return SyntaxFactory.ParseTypeName("global::System.Collections.Generic." + text)
+            .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+    }
+
+    /// <summary><c>object?</c> where nullable annotations are on (the <c>extensions</c> parameter's type), <c>object</c> elsewhere.</summary>
+    private string NullableObject(int position) =>
+        (_model.GetNullableContext(position) & NullableContext.AnnotationsEnabled) != 0 ? "object?" : "object";
+
+    /// <summary><c>{ ["code"] = …, ["flightId"] = … }</c>, one indexer per extension in the DTO's order.</summary>
+    private static InitializerExpressionSyntax Indexers(ErrorDtoMapping mapping)
+    {
+        var entries = new SeparatedSyntaxList<ExpressionSyntax>();
+        foreach (var extension in mapping.Extensions)
+        {
+            var key = SyntaxFactory.ImplicitElementAccess(SyntaxFactory.BracketedArgumentList(SyntaxFactory.SingletonSeparatedList(
+                SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(extension.Key))))));
+            entries = entries.Add(SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, key, extension.Value.WithoutTrivia()));
+        }
+
+        return SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression, entries);
+    }
+
+    private static AssignmentExpressionSyntax Assignment(string name, ExpressionSyntax value) =>
+        SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName(name), value);
+
     /// <summary><c>ValidationProblem(ModelState)</c>, with the status code when it is not 400.</summary>
     public ExpressionSyntax ValidationProblem(ExpressionSyntax modelState, int statusCode)
     {

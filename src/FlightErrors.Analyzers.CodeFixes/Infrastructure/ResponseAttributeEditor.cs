@@ -95,6 +95,79 @@ internal static class ResponseAttributeEditor
         return await Imports.AddForAsync(document, newRoot, InsertedAnnotation, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The <c>[ProducesResponseType]</c> attributes written on <paramref name="method"/> that document
+    /// <paramref name="statusCode"/> with a body of <paramref name="bodyType"/>
+    /// (<c>[ProducesResponseType(typeof(ErrorResponse), 400)]</c>, <c>[ProducesResponseType&lt;ErrorResponse&gt;(400)]</c>),
+    /// each with the attribute that documents Problem Details instead, in the form <see cref="DocumentAsync"/> writes:
+    /// no type under <c>[ApiController]</c> for a 4xx (<paramref name="typedErrors"/> false), which ApiExplorer then
+    /// describes as <c>ProblemDetails</c>; <c>ProblemDetails</c> named otherwise. An attribute with more to say (a
+    /// content type, named arguments) is left as it is.
+    /// </summary>
+    public static List<KeyValuePair<AttributeSyntax, AttributeSyntax>> AsProblemDetails(
+        MethodDeclarationSyntax method, int statusCode, ITypeSymbol bodyType, bool typedErrors, SemanticModel model, KnownTypes types, SyntaxGenerator generator, CancellationToken cancellationToken)
+    {
+        var edits = new List<KeyValuePair<AttributeSyntax, AttributeSyntax>>();
+        if (types.ProblemDetails is not { } problemDetails || model.GetDeclaredSymbol(method, cancellationToken) is not { } symbol)
+        {
+            return edits;
+        }
+
+        var reader = new DeclarationReader(types);
+        var typeless = !typedErrors && !StatusCodeFacts.IsServerError(statusCode);
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax { ArgumentList: { } arguments } syntax
+                || !attribute.NamedArguments.IsEmpty
+                || reader.StatusCodeOf(attribute, out _) != statusCode)
+            {
+                continue;
+            }
+
+            var generic = attribute.AttributeClass is { IsGenericType: true } constructed
+                && SymbolEqualityComparer.Default.Equals(constructed.OriginalDefinition, types.ProducesResponseTypeAttributeOfT)
+                && SymbolEqualityComparer.Default.Equals(constructed.TypeArguments[0], bodyType)
+                && arguments.Arguments.Count == 1;
+            var typeOf = SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, types.ProducesResponseTypeAttribute)
+                && arguments.Arguments.Count == 2
+                && arguments.Arguments[0].Expression is TypeOfExpressionSyntax { Type: var written }
+                && SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(written, cancellationToken).Type, bodyType);
+            if (!generic && !typeOf)
+            {
+                continue;
+            }
+
+            var problemType = ((TypeSyntax)generator.TypeExpression(problemDetails, addImport: true)).WithAdditionalAnnotations(Simplifier.Annotation);
+            AttributeSyntax replacement;
+            if (generic)
+            {
+                var name = GenericNameIn(syntax.Name);
+                replacement = typeless
+                    ? syntax.ReplaceNode(name, SyntaxFactory.IdentifierName(name.Identifier).WithTriviaFrom(name))
+                    : syntax.ReplaceNode(name.TypeArgumentList.Arguments[0], problemType);
+            }
+            else
+            {
+                var typeOfArgument = arguments.Arguments[0];
+                replacement = typeless
+                    ? syntax.WithArgumentList(arguments.WithArguments(SyntaxFactory.SingletonSeparatedList(arguments.Arguments[1].WithoutLeadingTrivia())))
+                    : syntax.ReplaceNode(((TypeOfExpressionSyntax)typeOfArgument.Expression).Type, problemType);
+            }
+
+            edits.Add(new KeyValuePair<AttributeSyntax, AttributeSyntax>(syntax, replacement));
+        }
+
+        return edits;
+    }
+
+    /// <summary>The generic name an attribute's name ends in (<c>ProducesResponseType&lt;T&gt;</c>, qualified or not).</summary>
+    private static GenericNameSyntax GenericNameIn(NameSyntax name) => name switch
+    {
+        QualifiedNameSyntax qualified => (GenericNameSyntax)qualified.Right,
+        AliasQualifiedNameSyntax alias => (GenericNameSyntax)alias.Name,
+        _ => (GenericNameSyntax)name,
+    };
+
     /// <summary>The status codes already documented on the method itself, with the index of their attribute list.</summary>
     private static Dictionary<int, int> ExistingCodes(MethodDeclarationSyntax method, SemanticModel model, DeclarationReader reader, CancellationToken cancellationToken)
     {

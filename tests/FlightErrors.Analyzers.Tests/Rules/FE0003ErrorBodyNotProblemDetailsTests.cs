@@ -201,11 +201,13 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
             """));
     }
 
+    // A DTO created in place maps onto Problem Details (FE0003ErrorBodyNotProblemDetailsDtoTests); one that arrives
+    // from elsewhere shows nothing of what it carries, so it has no fix.
     [Fact]
-    public Task Arbitrary_dto_has_no_fix()
+    public Task Dto_from_elsewhere_has_no_fix()
     {
         var source = Controller("""
-                public IActionResult Get() => [|Conflict(new FlightError("F1", "taken"))|];
+                public IActionResult Get(FlightError error) => [|Conflict(error)|];
             """);
         return VerifyCS.VerifyCodeFixAsync(source, source);
     }
