@@ -55,7 +55,7 @@ public sealed class FixedSampleTests(SampleWorkspace workspace)
     {
         var sample = await workspace.FixedAsync();
         var runs = await workspace.RepeatedFormatsAsync();
-        Assert.Equal(SampleWorkspace.RepeatedFormatRuns, runs.Count);
+        Assert.Equal(workspace.RepeatedFormatRuns, runs.Count);
         foreach (var (run, index) in runs.Select((run, index) => (run, index + 2)))
         {
             foreach (var (file, text) in sample.AfterFormat)

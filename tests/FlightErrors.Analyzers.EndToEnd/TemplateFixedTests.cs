@@ -59,7 +59,7 @@ public sealed class TemplateFixedTests(TemplateWorkspace workspace)
     {
         var sample = await workspace.FixedAsync();
         var runs = await workspace.RepeatedFormatsAsync();
-        Assert.Equal(SampleWorkspace.RepeatedFormatRuns, runs.Count);
+        Assert.Equal(workspace.RepeatedFormatRuns, runs.Count);
         var differing = new List<string>();
         foreach (var (run, index) in runs.Select((run, index) => (run, index + 2)))
         {

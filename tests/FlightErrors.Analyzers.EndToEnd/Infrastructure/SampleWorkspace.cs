@@ -75,15 +75,17 @@ public class SampleWorkspace : IAsyncLifetime
     private readonly Dictionary<string, string> environment;
 
     public SampleWorkspace()
-        : this(FlightManagement, Probes.All)
+        : this(FlightManagement, Probes.All, repeatedFormatRuns: 9)
     {
     }
 
     /// <param name="appName">The application's folder under tests/, which is also its project's and assembly's name.</param>
     /// <param name="probes">The requests every run of the fixed service answers, in order.</param>
-    protected SampleWorkspace(string appName, IReadOnlyList<Probe> probes)
+    /// <param name="repeatedFormatRuns">How many more fresh copies <see cref="RepeatedFormatsAsync"/> formats.</param>
+    protected SampleWorkspace(string appName, IReadOnlyList<Probe> probes, int repeatedFormatRuns)
     {
         AppName = appName;
+        RepeatedFormatRuns = repeatedFormatRuns;
         probeList = probes;
         formatArguments = ["format", "analyzers", appName + ".csproj", "--diagnostics", .. RuleCatalogue.Ids, "--severity", "info", "--no-restore"];
         var metadata = typeof(SampleWorkspace).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().ToDictionary(a => a.Key, a => a.Value ?? "");
@@ -160,13 +162,14 @@ public class SampleWorkspace : IAsyncLifetime
     protected virtual string DocumentEnvironment(string environment) => environment;
 
     /// <summary>
-    /// The sample after `dotnet format analyzers` on <see cref="RepeatedFormatRuns"/> more fresh copies: the order in
+    /// The application after `dotnet format analyzers` on <see cref="RepeatedFormatRuns"/> more fresh copies: the order in
     /// which `dotnet format` takes the rules varies from process to process, so equal results show the fixes do not
     /// depend on it.
     /// </summary>
     public Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> RepeatedFormatsAsync() => repeatedFormats.Value;
 
-    public const int RepeatedFormatRuns = 9;
+    /// <summary>How many more fresh copies <see cref="RepeatedFormatsAsync"/> formats: nine for the sample (ten runs in all).</summary>
+    public int RepeatedFormatRuns { get; }
 
     /// <summary>Builds the unfixed copy again from scratch with extra arguments (the CI gate).</summary>
     public async Task<CommandResult> RebuildUnfixedAsync(params string[] arguments)
