@@ -1,7 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
-using System.Collections.Concurrent;
 using System.Linq;
 using System.Reflection;
 using System.Threading;
