@@ -31,8 +31,8 @@ public sealed class FixedSampleTests(SampleWorkspace workspace)
 
         // The fixes add no warning of their own (an unused catch variable, an unused import, ...): per file, each
         // warning code appears no more often than before.
-        var before = Warnings(unfixed.Build.Output, unfixed.ProjectDirectory);
-        var after = Warnings(sample.Build.Output, sample.ProjectDirectory);
+        var before = Diagnostics.WarningCounts(unfixed.Build.Output, unfixed.ProjectDirectory);
+        var after = Diagnostics.WarningCounts(sample.Build.Output, sample.ProjectDirectory);
         var added = after.Where(w => !w.Key.Contains(": FE", StringComparison.Ordinal) && w.Value > before.GetValueOrDefault(w.Key)).Select(w => w.Key).ToList();
         Assert.True(added.Count == 0, string.Join(Environment.NewLine, added));
     }
@@ -55,7 +55,7 @@ public sealed class FixedSampleTests(SampleWorkspace workspace)
     {
         var sample = await workspace.FixedAsync();
         var runs = await workspace.RepeatedFormatsAsync();
-        Assert.Equal(SampleWorkspace.RepeatedFormatRuns, runs.Count);
+        Assert.Equal(workspace.RepeatedFormatRuns, runs.Count);
         foreach (var (run, index) in runs.Select((run, index) => (run, index + 2)))
         {
             foreach (var (file, text) in sample.AfterFormat)
@@ -82,25 +82,4 @@ public sealed class FixedSampleTests(SampleWorkspace workspace)
     }
 
     private static string Code(FixedSample sample, string file) => sample.AfterFormat[file];
-
-    /// <summary>How often each warning code appears in each file: "Controllers/FlightsController.cs: CS0168" → 1.</summary>
-    private static Dictionary<string, int> Warnings(string output, string projectDirectory)
-    {
-        var counts = new Dictionary<string, int>();
-        foreach (var line in output.Split('\n').Select(l => l.Trim()).Distinct())
-        {
-            var at = line.IndexOf(": warning ", StringComparison.Ordinal);
-            if (at < 0)
-            {
-                continue;
-            }
-
-            var file = line[..at].Split('(')[0];
-            var code = line[(at + ": warning ".Length)..].Split(':')[0];
-            var key = $"{Diagnostics.Relative(projectDirectory, file)}: {code}";
-            counts[key] = counts.GetValueOrDefault(key) + 1;
-        }
-
-        return counts;
-    }
 }

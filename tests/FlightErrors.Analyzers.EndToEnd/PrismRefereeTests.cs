@@ -92,3 +92,15 @@ public sealed class RefereeFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that needs Prism: skipped, with the reason, where node or npm is absent.</summary>
+public sealed class RefereeTheoryAttribute : TheoryAttribute
+{
+    public RefereeTheoryAttribute()
+    {
+        if (PrismProxy.MissingTool() is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}

@@ -76,6 +76,30 @@ public static partial class Diagnostics
         return promised;
     }
 
+    /// <summary>
+    /// How often each warning code appears in each file of a build log, each line once (MSBuild repeats warnings in its
+    /// summary): "Controllers/FlightsController.cs: CS0168" → 1.
+    /// </summary>
+    public static Dictionary<string, int> WarningCounts(string output, string projectDirectory)
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (var line in output.Split('\n').Select(l => l.Trim()).Distinct())
+        {
+            var at = line.IndexOf(": warning ", StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var file = line[..at].Split('(')[0];
+            var code = line[(at + ": warning ".Length)..].Split(':')[0];
+            var key = $"{Relative(projectDirectory, file)}: {code}";
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+
+        return counts;
+    }
+
     public static string Relative(string projectDirectory, string path) =>
         Path.GetRelativePath(projectDirectory, path).Replace('\\', '/');
 

@@ -98,11 +98,15 @@ public static class Probes
         new("open doors of an unknown hangar", "POST", "/hangar-selector/hangars/H9/doors/open", "POST /hangar-selector/hangars/{hangarId}/doors/open", 404, Operations),
     ];
 
-    public static async Task<IReadOnlyList<ProbeResult>> RunAsync(HttpClient client)
+    /// <summary>Sends the sample's probes (<see cref="All"/>).</summary>
+    public static Task<IReadOnlyList<ProbeResult>> RunAsync(HttpClient client) => RunAsync(client, All);
+
+    /// <summary>Sends probes in order, each path with the ids captured so far filled in, and keeps each answer.</summary>
+    public static async Task<IReadOnlyList<ProbeResult>> RunAsync(HttpClient client, IReadOnlyList<Probe> probes)
     {
         var captured = new Dictionary<string, string>();
-        var results = new List<ProbeResult>(All.Count);
-        foreach (var probe in All)
+        var results = new List<ProbeResult>(probes.Count);
+        foreach (var probe in probes)
         {
             var path = probe.Path;
             foreach (var (name, value) in captured)
