@@ -26,12 +26,11 @@ public sealed class ErrorBodyNotProblemDetailsCodeFix : CodeFixProvider
     public const string UseProblemKey = "FE0003.UseProblem";
     public const string UseValidationProblemKey = "FE0003.UseValidationProblem";
     public const string MapToProblemKey = "FE0003.MapToProblem";
+    public const string CompletePipelineKey = "FE0003.CompletePipeline";
 
     private static readonly SyntaxAnnotation Rewritten = new(nameof(ErrorBodyNotProblemDetailsCodeFix));
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ErrorBodyNotProblemDetails);
-
-    public const string CompletePipelineKey = "FE0003.CompletePipeline";
 
     // Each occurrence gets the chosen kind of fix where it is offered, else its first one (see PreferredFixAll); a
     // bodyless error that the application's missing status code pages would fill gets none there, and the application
