@@ -43,10 +43,11 @@ public sealed class TemplateUnfixedTests(TemplateWorkspace workspace)
     }
 
     [Fact]
-    public async Task Rules_FE0001_to_FE0004_are_at_work_on_the_template()
+    public async Task Every_rule_about_code_is_at_work_on_the_template()
     {
         var build = await workspace.UnfixedAsync();
-        Assert.Equal(["FE0001", "FE0002", "FE0003", HostRule], build.Diagnostics.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(RuleCatalogue.CodeRuleIds, build.Diagnostics.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(RuleCatalogue.HostRuleIds, [HostRule]);
         Assert.Contains(build.Diagnostics, d => d.File.StartsWith("Controllers/", StringComparison.Ordinal));
         Assert.Contains(build.Diagnostics, d => d.File == "Program.cs" && d.Id != HostRule);
         Assert.DoesNotContain(build.Diagnostics, d => d.File == "Controllers/WeatherForecastController.cs");

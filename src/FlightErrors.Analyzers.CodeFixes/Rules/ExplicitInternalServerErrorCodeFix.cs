@@ -74,7 +74,7 @@ public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
                         completesPipeline ? "Let the exception reach the exception handler (added to the application)" : "Let the exception reach the exception handler",
                         async ct =>
                         {
-                            var rethrown = await FormattingGuard.ApplyAsync(document.WithSyntaxRoot(Rethrow(root, returnStatement)), ct).ConfigureAwait(false);
+                            var rethrown = await RethrowAsync(document, root, returnStatement, diagnostic, ct).ConfigureAwait(false);
                             return completesPipeline
                                 ? await ErrorPipelineEditor.CompleteAsync(rethrown.Project.Solution, rethrown.Project.Id, ct).ConfigureAwait(false)
                                 : rethrown.Project.Solution;
@@ -87,6 +87,34 @@ public sealed class ExplicitInternalServerErrorCodeFix : CodeFixProvider
             Register(context, diagnostic, root, node, producer, rewriter, 502, "Return 502 Bad Gateway", Return502Key);
             Register(context, diagnostic, root, node, producer, rewriter, 504, "Return 504 Gateway Timeout", Return504Key);
         }
+    }
+
+    /// <summary>
+    /// Rethrows, and where the endpoint documents its codes but not 500, documents the 500 the exception handler now
+    /// answers for the same failure (as Problem Details): the client still gets a 500 there, and the document keeps
+    /// saying so.
+    /// </summary>
+    private static async Task<Document> RethrowAsync(Document document, SyntaxNode root, ReturnStatementSyntax returnStatement, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var request = FixProperties.Read(diagnostic);
+        if (request.IsUndocumented(500))
+        {
+            var mark = new SyntaxAnnotation(nameof(RethrowAsync));
+            var documented = await DocumentationService.DocumentAsync(
+                document.WithSyntaxRoot(root.ReplaceNode(returnStatement, returnStatement.WithAdditionalAnnotations(mark))),
+                diagnostic,
+                request.For(500),
+                cancellationToken).ConfigureAwait(false);
+            var documentedRoot = (await documented.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+            if (documentedRoot.GetAnnotatedNodes(mark).OfType<ReturnStatementSyntax>().FirstOrDefault() is { } marked)
+            {
+                document = documented;
+                root = documentedRoot;
+                returnStatement = marked;
+            }
+        }
+
+        return await FormattingGuard.ApplyAsync(document.WithSyntaxRoot(Rethrow(root, returnStatement)), cancellationToken).ConfigureAwait(false);
     }
 
     private static void Register(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SyntaxNode node, IOperation producer, ProblemRewriter rewriter, int statusCode, string title, string key)

@@ -12,7 +12,7 @@ public sealed class ExplicitInternalServerErrorAnalyzer : DiagnosticAnalyzer
     private const string Id = DiagnosticIds.ExplicitInternalServerError;
 
     /// <summary>What the fixes may return instead; a fix that returns a code the endpoint does not document documents it too.</summary>
-    private static readonly int[] Alternatives = { 502, 503, 504 };
+    private static readonly int[] Alternatives = { 500, 502, 503, 504 };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.FE0002);
 

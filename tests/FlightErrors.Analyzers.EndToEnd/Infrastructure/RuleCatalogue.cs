@@ -34,4 +34,14 @@ public static class RuleCatalogue
     /// tests check those rules.
     /// </summary>
     public static IReadOnlyList<string> CodeRuleIds { get; } = Descriptors.Where(d => d.Category != ConfigurationCategory).Select(d => d.Id).ToList();
+
+    /// <summary>
+    /// The rules about the application's setup rather than an endpoint (FE0004, its error pipeline). The sample's host is
+    /// set up right by design, so that its endpoint mistakes are judged on a correct pipeline; the template app, set up
+    /// as <c>dotnet new</c> leaves it, shows them.
+    /// </summary>
+    public static IReadOnlyList<string> HostRuleIds { get; } = [DiagnosticIds.IncompleteErrorPipeline];
+
+    /// <summary>The rules about code that the sample shows: every one but the host rules.</summary>
+    public static IReadOnlyList<string> EndpointRuleIds { get; } = CodeRuleIds.Except(HostRuleIds).ToList();
 }

@@ -345,6 +345,8 @@ public sealed class FE0002ExplicitInternalServerErrorTests
 
                 private static int Load(int id) => id;
             """), Controller("""
+                [ProducesResponseType<int>(StatusCodes.Status200OK)]
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError)]
                 public IActionResult Get(int id)
                 {
                     try
@@ -528,6 +530,8 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                     catch (InvalidOperationException) { return Problem(statusCode: StatusCodes.Status503ServiceUnavailable); }
                 }
             """), Controller("""
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError)]
                 public IActionResult Get()
                 {
                     return Ok();
@@ -546,6 +550,8 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                     catch (Exception ex) { Action log = () => Console.WriteLine(ex); log(); return [|StatusCode(500)|]; }
                 }
             """), Controller("""
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError)]
                 public IActionResult Get()
                 {
                     try { return Ok(); }
@@ -606,6 +612,8 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                     catch (Exception) { return [|Problem()|]; }
                 }
             """), Controller("""
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError)]
                 public IActionResult Get()
                 {
                     return Ok();
@@ -634,6 +642,8 @@ public sealed class FE0002ExplicitInternalServerErrorTests
 
         // Rethrow: one at a time it applies inside the catch only; Fix All returns 503 outside.
         await VerifyCS.VerifyCodeFixAsync(source, Controller("""
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError)]
                 public IActionResult Get(int id)
                 {
                     if (id < 0)
@@ -645,6 +655,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                 }
             """), Controller("""
                 [ProducesResponseType(StatusCodes.Status200OK)]
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError)]
                 [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable)]
                 public IActionResult Get(int id)
                 {
@@ -673,6 +684,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                 }
             """), Controller("""
                 [ProducesResponseType(StatusCodes.Status200OK)]
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError)]
                 [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway)]
                 public IActionResult Get(int id)
                 {
@@ -760,6 +772,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
             TestCode = source,
             FixedCode = Controller("""
                     [ProducesResponseType(StatusCodes.Status200OK)]
+                    [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError)]
                     public async System.Threading.Tasks.Task<IActionResult> Get(int id, System.Net.Http.HttpClient client)
                     {
                         return Ok(await client.GetStringAsync($"/flights/{id}"));
@@ -835,6 +848,8 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                 }
             """) + host;
         var fixedSource = Controller("""
+                [ProducesResponseType<int>(StatusCodes.Status200OK)]
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError)]
                 public IActionResult Get(int id, ILogger<FlightsController> logger)
                 {
                     try
@@ -848,6 +863,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                     }
                 }
 
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError)]
                 public IActionResult Delete(int id)
                 {
                     return id > 0 ? NoContent() : NotFound();
@@ -895,6 +911,8 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                     }
                 }
             """) + host, Controller("""
+                [ProducesResponseType<int>(StatusCodes.Status200OK)]
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError)]
                 public IActionResult Get(int id)
                 {
                     if (id < 0)
@@ -905,6 +923,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                     return Ok(id);
                 }
 
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError)]
                 public IActionResult Put(int id, ILogger logger)
                 {
                     try
@@ -1000,7 +1019,7 @@ public sealed class FE0002ExplicitInternalServerErrorTests
                     app.MapGet("/flights/{id}", IResult (int id) =>
                     {
                         return Results.Ok(Load(id));
-                    });
+                    }).Produces<int>(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status500InternalServerError);
             """, """
                 private static int Load(int id) => id;
             """), ExplicitInternalServerErrorCodeFix.RethrowKey);
