@@ -32,6 +32,12 @@ internal sealed class HandlerUnion
     /// <summary>The union as declared, before the edit.</summary>
     public INamedTypeSymbol Type { get; }
 
+    /// <summary>
+    /// Whether the edit removes the member the rewritten result was: the code that member documented must then be
+    /// documented another way.
+    /// </summary>
+    public bool RemovesMember => _unusedIndex >= 0;
+
     /// <summary>Whether the rewrite needs the union edited at all.</summary>
     public bool Changes => _addsProblem || _unusedIndex >= 0;
 

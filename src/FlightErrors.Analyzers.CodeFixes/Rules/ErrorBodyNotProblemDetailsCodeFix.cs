@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -180,9 +181,19 @@ public sealed class ErrorBodyNotProblemDetailsCodeFix : CodeFixProvider
                 }
             }
 
+            SyntaxAnnotation? undocumentedOn = null;
             if (key is UseProblemKey or MapToProblemKey && factory != ProblemFactory.Controller && EndpointChainEditor.MapCallAround(node) is { } mapCall)
             {
-                foreach (var produces in EndpointChainEditor.ProducesCallsFor(mapCall, statusCode, model, context.CancellationToken))
+                var producesCalls = EndpointChainEditor.ProducesCallsFor(mapCall, statusCode, model, context.CancellationToken);
+                if (union is { RemovesMember: true } && producesCalls.Count == 0)
+                {
+                    // The union member the error was documented the code; the chain says it now, as Problem Details.
+                    undocumentedOn = new SyntaxAnnotation(nameof(HandlerUnion));
+                    var mark = undocumentedOn;
+                    edits[mapCall] = current => current.WithAdditionalAnnotations(mark);
+                }
+
+                foreach (var produces in producesCalls)
                 {
                     if (dto is not null && !dtoDeclarationsFollow
                         && SymbolEqualityComparer.Default.Equals(EndpointChainEditor.DocumentedBodyType(produces, model, context.CancellationToken), dto.Type))
@@ -198,8 +209,27 @@ public sealed class ErrorBodyNotProblemDetailsCodeFix : CodeFixProvider
             }
 
             var newRoot = root.ReplaceNodes(edits.Keys, (original, current) => edits[original](current));
-            context.RegisterCodeFix(CodeAction.Create(title, ct => Imports.AddForAsync(document, newRoot, Rewritten, ct), key), diagnostic);
+            context.RegisterCodeFix(CodeAction.Create(title, ct => RewriteAsync(document, newRoot, undocumentedOn, statusCode, ct), key), diagnostic);
         }
+    }
+
+    /// <summary>
+    /// The rewritten document, with <c>.ProducesProblem(code)</c> appended to the chain of the <c>Map*</c> call marked
+    /// <paramref name="undocumentedOn"/>, where the union member that documented the code was removed.
+    /// </summary>
+    private static async Task<Document> RewriteAsync(Document document, SyntaxNode newRoot, SyntaxAnnotation? undocumentedOn, int statusCode, CancellationToken cancellationToken)
+    {
+        var rewritten = await Imports.AddForAsync(document, newRoot, Rewritten, cancellationToken).ConfigureAwait(false);
+        if (undocumentedOn is null
+            || await rewritten.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root
+            || root.GetAnnotatedNodes(undocumentedOn).FirstOrDefault() is not InvocationExpressionSyntax mapCall)
+        {
+            return rewritten;
+        }
+
+        var documentation = new EndpointDocumentation(mapCall, implicitOk: null);
+        documentation.Add(new ResponseEntry(statusCode, typeId: null));
+        return await EndpointChainEditor.AppendAsync(rewritten, new[] { documentation }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -390,7 +390,8 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
             test.FixedCode = usings + """
                 var builder = WebApplication.CreateBuilder(args);
                 var app = builder.Build();
-                app.MapGet("/flights/{id}", Results<Ok<int>, ProblemHttpResult> (int id) => id > 0 ? TypedResults.Ok(id) : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound));
+                app.MapGet("/flights/{id}", Results<Ok<int>, ProblemHttpResult> (int id) => id > 0 ? TypedResults.Ok(id) : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound))
+                    .ProducesProblem(StatusCodes.Status404NotFound);
                 app.MapDelete("/flights/{id}", (int id) => id > 0 ? Results.NoContent() : Results.Problem(statusCode: StatusCodes.Status404NotFound));
                 app.Run();
                 """;
@@ -627,7 +628,8 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
         return VerifyCS.VerifyCodeFixAsync(Endpoints("""
                     app.MapGet("/flights/{id}", Results<Ok<int>, BadRequest<string>> (int id) => id > 0 ? TypedResults.Ok(id) : [|TypedResults.BadRequest("bad id")|]);
             """), Endpoints("""
-                    app.MapGet("/flights/{id}", Results<Ok<int>, ProblemHttpResult> (int id) => id > 0 ? TypedResults.Ok(id) : TypedResults.Problem(detail: "bad id", statusCode: StatusCodes.Status400BadRequest));
+                    app.MapGet("/flights/{id}", Results<Ok<int>, ProblemHttpResult> (int id) => id > 0 ? TypedResults.Ok(id) : TypedResults.Problem(detail: "bad id", statusCode: StatusCodes.Status400BadRequest))
+                        .ProducesProblem(StatusCodes.Status400BadRequest);
             """));
     }
 
@@ -652,7 +654,8 @@ public sealed class FE0003ErrorBodyNotProblemDetailsTests
         return VerifyCS.VerifyCodeFixAsync(Endpoints("""
                     app.MapGet("/hangars/{id}", Results<Ok<int>, NotFound> (int id) => id > 0 ? TypedResults.Ok(id) : [|TypedResults.NotFound()|]);
             """), Endpoints("""
-                    app.MapGet("/hangars/{id}", Results<Ok<int>, ProblemHttpResult> (int id) => id > 0 ? TypedResults.Ok(id) : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound));
+                    app.MapGet("/hangars/{id}", Results<Ok<int>, ProblemHttpResult> (int id) => id > 0 ? TypedResults.Ok(id) : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound))
+                        .ProducesProblem(StatusCodes.Status404NotFound);
             """), ErrorBodyNotProblemDetailsCodeFix.UseProblemKey);
     }
 
