@@ -325,7 +325,28 @@ public sealed class FE0004IncompleteErrorPipelineTests
                     app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(id) : Results.NotFound());
             }
             """;
-        return VerifyCS.VerifyAnalyzerAsync(library);
+        var startup = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Hosting;
+
+            public static class Program
+            {
+                public static void Main(string[] args) =>
+                    Host.CreateDefaultBuilder(args).ConfigureWebHostDefaults(web => web.UseStartup<Startup>()).Build().Run();
+            }
+
+            public sealed class Startup
+            {
+                public void ConfigureServices(IServiceCollection services) => services.AddRouting();
+
+                public void Configure(IApplicationBuilder app) =>
+                    app.UseRouting().UseEndpoints(endpoints => endpoints.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok(id) : Results.NotFound()));
+            }
+            """;
+        return Task.WhenAll(VerifyCS.VerifyAnalyzerAsync(library), VerifyCS.VerifyAnalyzerAsync(startup));
     }
 
     // Controllers whose client-error mapping is suppressed answer NotFound() without a body: status code pages fill it.
