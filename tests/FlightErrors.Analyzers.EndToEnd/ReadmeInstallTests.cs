@@ -115,7 +115,9 @@ public sealed partial class ReadmeInstallTests(SampleWorkspace workspace)
     /// A fresh `dotnet new webapi` project, YourApi. The .NET 10 SDK's template offers net10.0 only (`--framework
     /// net8.0` is refused), so the net8.0 project is the same template without OpenAPI (its Microsoft.AspNetCore.OpenApi
     /// 10 does not support net8.0), retargeted: what a team on .NET 8 has, and its reference packs, which the SDK does
-    /// not carry, restore from the user's feeds.
+    /// not carry, restore from the user's feeds. Both build with the SDK that runs the tests (the .NET 10 SDK, whose
+    /// compiler loads analyzers/dotnet/roslyn4.14); a .NET 8 SDK's build (roslyn4.8) is not tried here, as the machine
+    /// has no .NET 8 SDK.
     /// </summary>
     private static async Task<string> NewWebApiAsync(string root, string framework, IReadOnlyDictionary<string, string> environment)
     {
