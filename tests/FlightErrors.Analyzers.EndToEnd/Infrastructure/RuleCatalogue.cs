@@ -16,7 +16,8 @@ public static class RuleCatalogue
     /// <summary>The category of the diagnostics about the package's own configuration (FE0900 and its kind).</summary>
     private const string ConfigurationCategory = "Configuration";
 
-    private static readonly IReadOnlyList<DiagnosticDescriptor> Descriptors = typeof(DiagnosticIds).Assembly.GetTypes()
+    /// <summary>Every rule's descriptor, by ID.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } = typeof(DiagnosticIds).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
         .SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics)
         .DistinctBy(d => d.Id)

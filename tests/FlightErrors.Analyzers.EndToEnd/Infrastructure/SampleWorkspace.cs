@@ -126,6 +126,13 @@ public class SampleWorkspace : IAsyncLifetime
 
     public Task<UnfixedBuild> UnfixedAsync() => unfixed.Value;
 
+    /// <summary>The feed the package is packed into, once it is there (packed once, as for the copies).</summary>
+    public async Task<string> PackedFeedAsync()
+    {
+        await packed.Value;
+        return Feed;
+    }
+
     public Task<FixedSample> FixedAsync() => fixedSample.Value;
 
     public Task<SampleService> ServiceAsync() => service.Value;
