@@ -55,6 +55,16 @@ internal static class Descriptors
             + "They fall back to the default, which may not be what was meant, so the value is reported instead of silently ignored.",
         tags: WellKnownDiagnosticTags.CompilationEnd);
 
+    /// <summary>A suppression of a retired MVC API analyzer rule (API1000 to API1003), which the migration moves or removes.</summary>
+    public static readonly DiagnosticDescriptor FE0901 = Rule(
+        DiagnosticIds.RetiredMvcAnalyzerSuppression,
+        Categories.Configuration,
+        DiagnosticSeverity.Info,
+        title: "Suppression of a retired MVC API analyzer rule",
+        message: "'{0}' suppresses {1}, a rule of the retired MVC API analyzers; {2}",
+        description: "The MVC API analyzers (API1000 to API1003) are deprecated in .NET 10 and removed in .NET 11. A suppression of API1000 "
+            + "or API1001 now means FE0001, which replaces them; a suppression of API1002 or API1003 suppresses nothing any more.");
+
     private static DiagnosticDescriptor Rule(
         string id,
         string category,

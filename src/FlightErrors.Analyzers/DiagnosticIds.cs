@@ -10,4 +10,5 @@ public static class DiagnosticIds
 
     // FE0005 and FE0006 are reserved for rules to come; FE09xx are about the package's configuration, not the code.
     public const string InvalidOptionValue = "FE0900";
+    public const string RetiredMvcAnalyzerSuppression = "FE0901";
 }

@@ -422,5 +422,41 @@ public sealed class FixAllTests
                 }
                 """),
         },
+        // The migration of a solution's suppressions: pragmas and attributes in two files.
+        [DiagnosticIds.RetiredMvcAnalyzerSuppression] = new[]
+        {
+            ("Legacy.cs", """
+                using System.Diagnostics.CodeAnalysis;
+                using Microsoft.AspNetCore.Mvc;
+
+                namespace Fleet;
+
+                public sealed class LegacyController : ControllerBase
+                {
+                #pragma warning disable API1000, API1002
+                    public IActionResult Get() => StatusCode(418);
+                #pragma warning restore API1000, API1002
+
+                    [SuppressMessage("Usage", "API1001:Action returns undeclared success result")]
+                    public IActionResult Put() => Accepted();
+                }
+                """),
+            ("Older.cs", """
+                using System.Diagnostics.CodeAnalysis;
+                using Microsoft.AspNetCore.Mvc;
+
+                namespace Fleet;
+
+                public sealed class OlderController : ControllerBase
+                {
+                    [SuppressMessage("Usage", "API1003")]
+                    public IActionResult Post() => ModelState.IsValid ? Ok() : BadRequest();
+
+                #pragma warning disable API1001
+                    public IActionResult Delete() => NoContent();
+                #pragma warning restore API1001
+                }
+                """),
+        },
     };
 }
