@@ -86,33 +86,23 @@ internal sealed class ExceptionMap
     /// </summary>
     public ExceptionMapping? Find(ITypeSymbol thrown, in Endpoint endpoint)
     {
-        ExceptionMapping? application = null;
-        INamedTypeSymbol? decidedBy = null;
         foreach (var mapping in Mappings)
         {
-            if (decidedBy is not null && !SymbolEqualityComparer.Default.Equals(decidedBy, mapping.Mapper))
+            if (mapping.Scope == MappingScope.Filter && mapping.Matches(thrown) && AppliesTo(mapping.Mapper, in endpoint))
             {
-                continue;
-            }
-
-            if (mapping.Scope == MappingScope.Filter)
-            {
-                if (AppliesTo(mapping.Mapper, in endpoint) && mapping.Matches(thrown))
-                {
-                    return mapping;
-                }
-
-                continue;
-            }
-
-            if (application is null && mapping.Matches(thrown))
-            {
-                application = mapping;
-                decidedBy = mapping.Mapper;
+                return mapping;
             }
         }
 
-        return application;
+        foreach (var mapping in Mappings)
+        {
+            if (mapping.Scope == MappingScope.Application && mapping.Matches(thrown))
+            {
+                return mapping;
+            }
+        }
+
+        return null;
     }
 
     private bool AppliesTo(INamedTypeSymbol filter, in Endpoint endpoint)

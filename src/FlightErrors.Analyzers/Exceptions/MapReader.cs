@@ -39,28 +39,55 @@ internal sealed class MapReader
 
     public ImmutableHashSet<INamedTypeSymbol>.Builder GlobalFilters { get; } = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
 
+    /// <summary>
+    /// Binds only what can be a mapper, by its syntax: classes with a base list, <c>try</c> blocks that name a
+    /// <c>next</c> delegate, <c>UseExceptionHandler(...)</c> and <c>Filters.Add...(...)</c> calls.
+    /// </summary>
     public void Read(SemanticModel model, SyntaxNode root, CancellationToken cancellationToken)
     {
         foreach (var node in root.DescendantNodes())
         {
             switch (node)
             {
-                case ClassDeclarationSyntax declaration when model.GetDeclaredSymbol(declaration, cancellationToken) is INamedTypeSymbol type:
+                case ClassDeclarationSyntax { BaseList: not null } declaration when model.GetDeclaredSymbol(declaration, cancellationToken) is INamedTypeSymbol type:
                     if (ScopeOf(type) is { } scope)
                     {
                         ReadMapper(model, declaration, type, scope, cancellationToken);
                     }
 
                     break;
-                case TryStatementSyntax tryStatement when model.GetOperation(tryStatement, cancellationToken) is ITryOperation operation && CallsNext(operation.Body):
+                case TryStatementSyntax tryStatement when tryStatement.Catches.Count > 0 && NamesNext(tryStatement.Block)
+                    && model.GetOperation(tryStatement, cancellationToken) is ITryOperation operation && CallsNext(operation.Body):
                     ReadCatches(model, operation, cancellationToken);
                     break;
-                case InvocationExpressionSyntax invocation when model.GetOperation(invocation, cancellationToken) is IInvocationOperation call:
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation
+                    when IsMapperCall(access) && model.GetOperation(invocation, cancellationToken) is IInvocationOperation call:
                     ReadInvocation(model, call, cancellationToken);
                     break;
             }
         }
     }
+
+    private static bool NamesNext(BlockSyntax block)
+    {
+        foreach (var token in block.DescendantTokens())
+        {
+            if (token.ValueText is "next" or "_next" or "Next" or "_Next")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsMapperCall(MemberAccessExpressionSyntax access) =>
+        access.Name.Identifier.ValueText switch
+        {
+            "UseExceptionHandler" => true,
+            "Add" or "AddService" => access.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Filters" },
+            _ => false,
+        };
 
     private MappingScope? ScopeOf(INamedTypeSymbol type)
     {

@@ -245,6 +245,31 @@ public sealed class FE0005UndocumentedExceptionStatusCodeTests
             VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "404 Not Found", "NotFoundException thrown here", "ExceptionHandlerFilterAttribute", ""));
     }
 
+    // MVC runs an action's exception filter before the exception reaches the application's handler.
+    [Fact]
+    public Task An_exception_filter_decides_before_the_exception_handler()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [HttpGet("{id}")]
+                [ProducesResponseType<Flight>(200)]
+                [UnprocessableNotFound]
+                public ActionResult<Flight> Get(int id) => id > 0 ? new Flight(id) : {|#0:throw new NotFoundException()|};
+            """, Handler + """
+
+            public sealed class UnprocessableNotFoundAttribute : ExceptionFilterAttribute
+            {
+                public override void OnException(ExceptionContext context)
+                {
+                    if (context.Exception is NotFoundException)
+                    {
+                        context.Result = new UnprocessableEntityObjectResult(new ProblemDetails());
+                    }
+                }
+            }
+            """),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "422 Unprocessable Content", "NotFoundException thrown here", "UnprocessableNotFoundAttribute", ""));
+    }
+
     [Fact]
     public Task Globally_registered_exception_filter_with_a_switch_expression()
     {
