@@ -21,8 +21,9 @@ internal enum MappingScope : byte
 /// <summary>One exception type that the application turns into one status code.</summary>
 internal sealed class ExceptionMapping
 {
-    public ExceptionMapping(INamedTypeSymbol exception, int statusCode, bool matchesSubclasses, INamedTypeSymbol mapper, MappingScope scope, ITypeSymbol? bodyType, SyntaxTree tree, TextSpan span)
+    public ExceptionMapping(INamedTypeSymbol exception, int statusCode, bool matchesSubclasses, INamedTypeSymbol mapper, MappingScope scope, ITypeSymbol? bodyType, SyntaxTree tree, TextSpan span, ImmutableDictionary<IMethodSymbol, int>? carriedBy = null)
     {
+        CarriedBy = carriedBy;
         Exception = exception;
         StatusCode = statusCode;
         MatchesSubclasses = matchesSubclasses;
@@ -35,7 +36,14 @@ internal sealed class ExceptionMapping
 
     public INamedTypeSymbol Exception { get; }
 
+    /// <summary>The status the branch sets; 0 when the exception carries it (<see cref="CarriedBy"/>).</summary>
     public int StatusCode { get; }
+
+    /// <summary>
+    /// For a status the exception carries (<c>Response.StatusCode = (int)ex.Code</c>): each constructor of the exception
+    /// with the ordinal of the parameter it stores in that property; null for a constant status.
+    /// </summary>
+    public ImmutableDictionary<IMethodSymbol, int>? CarriedBy { get; }
 
     /// <summary>True for <c>is</c>, patterns and <c>catch</c>; false for <c>GetType() == typeof(…)</c> and dictionaries keyed by type.</summary>
     public bool MatchesSubclasses { get; }
@@ -52,6 +60,22 @@ internal sealed class ExceptionMapping
 
     /// <summary>The type test (or catch clause) that selects the exception.</summary>
     public TextSpan Span { get; }
+
+    /// <summary>The status <paramref name="thrown"/> answers: the constant, or the constant its constructor call passes for the carried status.</summary>
+    public int? StatusFor(in EscapingThrow thrown)
+    {
+        if (CarriedBy is null)
+        {
+            return StatusCode;
+        }
+
+        return thrown.Constructor is { } constructor
+            && CarriedBy.TryGetValue(constructor.OriginalDefinition, out var ordinal)
+            && ordinal < thrown.Arguments.Length
+            && thrown.Arguments[ordinal] > 0
+            ? thrown.Arguments[ordinal]
+            : null;
+    }
 
     public bool Matches(ITypeSymbol thrown) =>
         MatchesSubclasses ? thrown.InheritsFromOrEquals(Exception) : SymbolEqualityComparer.Default.Equals(thrown, Exception);

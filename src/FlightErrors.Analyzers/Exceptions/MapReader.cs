@@ -193,11 +193,8 @@ internal sealed class MapReader
                 continue;
             }
 
-            if (StatusIn(model, clause.Handler, HelperDepth, cancellationToken) is { } status)
-            {
-                var syntax = clause.Syntax is CatchClauseSyntax { Declaration: { } declaration } ? declaration : clause.Syntax;
-                Mappings.Add(new ExceptionMapping(caught, status, matchesSubclasses: true, mapper, MappingScope.Application, BodyIn(clause.Handler), syntax.SyntaxTree, syntax.Span));
-            }
+            var syntax = clause.Syntax is CatchClauseSyntax { Declaration: { } declaration } ? declaration : clause.Syntax;
+            Add(model, caught, true, clause.Handler, mapper, MappingScope.Application, syntax, cancellationToken);
         }
     }
 
@@ -264,6 +261,61 @@ internal sealed class MapReader
         {
             Mappings.Add(new ExceptionMapping(exception, status, matchesSubclasses, mapper, scope, BodyIn(branch), syntax.SyntaxTree, syntax.Span));
         }
+        else if (CarriedStatus(branch, exception) is { } property && CarryingConstructors(exception, property, cancellationToken) is { Count: > 0 } constructors)
+        {
+            Mappings.Add(new ExceptionMapping(exception, 0, matchesSubclasses, mapper, scope, BodyIn(branch), syntax.SyntaxTree, syntax.Span, constructors));
+        }
+    }
+
+    /// <summary>The exception's property the branch writes as the status: <c>Response.StatusCode = (int)ex.Code</c>.</summary>
+    private static IPropertySymbol? CarriedStatus(IOperation branch, INamedTypeSymbol exception)
+    {
+        foreach (var operation in branch.Descendants())
+        {
+            if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "StatusCode" or "Status" } } assignment
+                && assignment.Value.WalkDownConversions() is IPropertyReferenceOperation { Instance.Type: { } owner, Property: var property }
+                && exception.InheritsFromOrEquals(owner as INamedTypeSymbol))
+            {
+                return property;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The exception's constructors in source that store one of their parameters in <paramref name="property"/> (<c>Code = code;</c>), with its ordinal.</summary>
+    private ImmutableDictionary<IMethodSymbol, int> CarryingConstructors(INamedTypeSymbol exception, IPropertySymbol property, CancellationToken cancellationToken)
+    {
+        var constructors = ImmutableDictionary.CreateBuilder<IMethodSymbol, int>(SymbolEqualityComparer.Default);
+        foreach (var constructor in exception.InstanceConstructors)
+        {
+            if (constructor.DeclaringSyntaxReferences.Length != 1)
+            {
+                continue;
+            }
+
+            var reference = constructor.DeclaringSyntaxReferences[0];
+#pragma warning disable RS1030 // Once per compilation, for the constructors of an exception that carries its status.
+            var model = _types.Compilation.GetSemanticModel(reference.SyntaxTree);
+#pragma warning restore RS1030
+            if (model.GetOperation(reference.GetSyntax(cancellationToken), cancellationToken) is not { } body)
+            {
+                continue;
+            }
+
+            foreach (var operation in body.Descendants())
+            {
+                if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
+                    && SymbolEqualityComparer.Default.Equals(target.Property.OriginalDefinition, property.OriginalDefinition)
+                    && assignment.Value.WalkDownConversions() is IParameterReferenceOperation parameter)
+                {
+                    constructors[constructor.OriginalDefinition] = parameter.Parameter.Ordinal;
+                    break;
+                }
+            }
+        }
+
+        return constructors.ToImmutable();
     }
 
     /// <summary>The exception types a condition tests for: <c>ex is T</c>, <c>ex is T t</c>, <c>ex.GetType() == typeof(T)</c>, joined by <c>||</c>.</summary>

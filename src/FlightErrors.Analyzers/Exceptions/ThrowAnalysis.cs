@@ -12,8 +12,10 @@ namespace FlightErrors.Analyzers;
 /// <summary>An exception an endpoint can let escape: its type, where it is thrown, and the call or throw in the endpoint that leads there.</summary>
 internal readonly struct EscapingThrow
 {
-    public EscapingThrow(INamedTypeSymbol type, string? thrownIn, SyntaxTree tree, TextSpan span, TextSpan entry)
+    public EscapingThrow(INamedTypeSymbol type, string? thrownIn, SyntaxTree tree, TextSpan span, TextSpan entry, IMethodSymbol? constructor, ImmutableArray<int> arguments)
     {
+        Constructor = constructor;
+        Arguments = arguments;
         Type = type;
         ThrownIn = thrownIn;
         Tree = tree;
@@ -33,6 +35,12 @@ internal readonly struct EscapingThrow
 
     /// <summary>The call or throw in the endpoint's own body that the exception escapes from.</summary>
     public TextSpan Entry { get; }
+
+    /// <summary>The constructor of <c>throw new …(…)</c>, or null for another thrown value.</summary>
+    public IMethodSymbol? Constructor { get; }
+
+    /// <summary>The constructor call's constant integer arguments by parameter ordinal; -1 where not constant.</summary>
+    public ImmutableArray<int> Arguments { get; }
 }
 
 /// <summary>
@@ -69,7 +77,7 @@ internal sealed class ThrowAnalysis
 
         foreach (var thrown in summary.Throws)
         {
-            results.Add(new EscapingThrow(thrown.Type, null, summary.Tree, thrown.Span, thrown.Span));
+            results.Add(new EscapingThrow(thrown.Type, null, summary.Tree, thrown.Span, thrown.Span, thrown.Constructor, thrown.Arguments));
         }
 
         var path = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { endpoint.OriginalDefinition };
@@ -101,7 +109,7 @@ internal sealed class ThrowAnalysis
             {
                 if (!IsCaught(thrown.Type, catchers))
                 {
-                    results.Add(new EscapingThrow(thrown.Type, summary.Name, summary.Tree, thrown.Span, entry));
+                    results.Add(new EscapingThrow(thrown.Type, summary.Name, summary.Tree, thrown.Span, entry, thrown.Constructor, thrown.Arguments));
                 }
             }
 
@@ -188,7 +196,8 @@ internal sealed class ThrowAnalysis
                 case IThrowOperation { Exception: { } exception } when exception.WalkDownConversions().Type is INamedTypeSymbol { TypeKind: not TypeKind.Error } type:
                     if (!IsCaughtHere(type, CatchersAround(operation, body)))
                     {
-                        throws.Add(new ThrowSite(type, operation.Syntax.Span));
+                        var creation = exception.WalkDownConversions() as IObjectCreationOperation;
+                        throws.Add(new ThrowSite(type, operation.Syntax.Span, creation?.Constructor?.OriginalDefinition, ConstantArguments(creation)));
                     }
 
                     break;
@@ -220,6 +229,30 @@ internal sealed class ThrowAnalysis
             ? method.Name
             : method.ContainingType.Name + "." + method.Name;
         return new MethodThrows(name, body.Syntax.SyntaxTree, throws.ToImmutable(), calls.ToImmutable());
+    }
+
+    private static ImmutableArray<int> ConstantArguments(IObjectCreationOperation? creation)
+    {
+        if (creation?.Constructor is not { Parameters.Length: > 0 } constructor)
+        {
+            return ImmutableArray<int>.Empty;
+        }
+
+        var values = new int[constructor.Parameters.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = -1;
+        }
+
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter is { } parameter && parameter.Ordinal < values.Length && argument.Value.ConstantInt() is int value)
+            {
+                values[parameter.Ordinal] = value;
+            }
+        }
+
+        return ImmutableArray.Create(values);
     }
 
     private static void AddCall(ImmutableArray<CallSite>.Builder calls, ImmutableArray<IMethodSymbol> targets, IOperation operation, IOperation body)
@@ -418,8 +451,10 @@ internal sealed class ThrowAnalysis
 
     private readonly struct ThrowSite
     {
-        public ThrowSite(INamedTypeSymbol type, TextSpan span)
+        public ThrowSite(INamedTypeSymbol type, TextSpan span, IMethodSymbol? constructor, ImmutableArray<int> arguments)
         {
+            Constructor = constructor;
+            Arguments = arguments;
             Type = type;
             Span = span;
         }
@@ -427,6 +462,10 @@ internal sealed class ThrowAnalysis
         public INamedTypeSymbol Type { get; }
 
         public TextSpan Span { get; }
+
+        public IMethodSymbol? Constructor { get; }
+
+        public ImmutableArray<int> Arguments { get; }
     }
 
     private readonly struct CallSite

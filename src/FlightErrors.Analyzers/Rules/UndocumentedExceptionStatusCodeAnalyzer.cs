@@ -32,32 +32,32 @@ public sealed class UndocumentedExceptionStatusCodeAnalyzer : DiagnosticAnalyzer
         }
 
         // The first throw (by its place in the endpoint) of each mapped code that a description leaves out.
-        List<(EscapingThrow Thrown, ExceptionMapping Mapping, int View)>? missing = null;
+        List<(EscapingThrow Thrown, ExceptionMapping Mapping, int Status, int View)>? missing = null;
         bool? returnsReportedElsewhere = null;
         foreach (var thrown in endpoint.EscapingExceptions(context.CancellationToken))
         {
             if (map.Find(thrown.Type, endpoint.Endpoint) is not { } mapping
-                || !StatusCodeFacts.IsError(mapping.StatusCode) || mapping.StatusCode == 500
-                || ControllerDeclarations.FirstUndocumenting(views, mapping.StatusCode) is var view && view < 0)
+                || mapping.StatusFor(in thrown) is not int status || !StatusCodeFacts.IsError(status) || status == 500
+                || ControllerDeclarations.FirstUndocumenting(views, status) is var view && view < 0)
             {
                 continue;
             }
 
             // A code the endpoint also returns is FE0001's to report and fix: one finding, one fix.
-            if (Returns(in endpoint, mapping.StatusCode) && (returnsReportedElsewhere ??= endpoint.IsReportedBy(Descriptors.FE0001, in context)))
+            if (Returns(in endpoint, status) && (returnsReportedElsewhere ??= endpoint.IsReportedBy(Descriptors.FE0001, in context)))
             {
                 continue;
             }
 
-            missing ??= new List<(EscapingThrow, ExceptionMapping, int)>();
-            var index = missing.FindIndex(m => m.Mapping.StatusCode == mapping.StatusCode);
+            missing ??= new List<(EscapingThrow, ExceptionMapping, int, int)>();
+            var index = missing.FindIndex(m => m.Status == status);
             if (index < 0)
             {
-                missing.Add((thrown, mapping, view));
+                missing.Add((thrown, mapping, status, view));
             }
             else if (thrown.Entry.Start < missing[index].Thrown.Entry.Start)
             {
-                missing[index] = (thrown, mapping, view);
+                missing[index] = (thrown, mapping, status, view);
             }
         }
 
@@ -68,10 +68,10 @@ public sealed class UndocumentedExceptionStatusCodeAnalyzer : DiagnosticAnalyzer
 
         // Plain Problem Details is what an error code is documented with anyway; another body (validation) is named.
         var properties = FixProperties.Documentation(in endpoint, views[0].Declared, out var documentationLocations);
-        FixProperties.SetMissing(properties, missing.Select(static m => (m.Mapping.StatusCode, m.Mapping.BodyType is { Name: not "ProblemDetails" } body ? body : null)));
-        foreach (var (thrown, mapping, view) in missing)
+        FixProperties.SetMissing(properties, missing.Select(static m => (m.Status, m.Mapping.BodyType is { Name: not "ProblemDetails" } body ? body : null)));
+        foreach (var (thrown, mapping, status, view) in missing)
         {
-            FixProperties.SetStatusCode(properties, mapping.StatusCode);
+            FixProperties.SetStatusCode(properties, status);
             var additional = new List<Location>(documentationLocations ?? System.Array.Empty<Location>())
             {
                 Location.Create(thrown.Tree, thrown.Span),
@@ -82,7 +82,7 @@ public sealed class UndocumentedExceptionStatusCodeAnalyzer : DiagnosticAnalyzer
             var controller = views[view].Controller is { } inheritor ? " in '" + inheritor.Name + "'" : string.Empty;
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.FE0005, where, additional, properties.ToImmutable(),
-                endpoint.Endpoint.Name, StatusCodeFacts.Describe(mapping.StatusCode), exception, mapping.Mapper.Name, controller));
+                endpoint.Endpoint.Name, StatusCodeFacts.Describe(status), exception, mapping.Mapper.Name, controller));
         }
     }
 

@@ -339,6 +339,84 @@ public sealed class FE0005UndocumentedExceptionStatusCodeTests
             VerifyCS.Diagnostic().WithLocation(0).WithArguments("DELETE /articles/{slug}", "403 Forbidden", "ForbiddenException thrown here", "ErrorHandlingMiddleware", ""));
     }
 
+    // The RealWorld "Conduit" shape: the exception carries its status, which the middleware writes; each throw site's
+    // constructor argument is the code, and a code that is not a constant is not guessed.
+    [Fact]
+    public Task Middleware_writing_the_status_the_exception_carries()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Usings + """
+            using System.Net;
+
+            public sealed class RestException : Exception
+            {
+                public RestException(HttpStatusCode code, object? errors = null)
+                {
+                    Code = code;
+                    Errors = errors;
+                }
+
+                public HttpStatusCode Code { get; }
+
+                public object? Errors { get; }
+            }
+
+            public sealed class ErrorHandlingMiddleware(RequestDelegate next)
+            {
+                public async Task Invoke(HttpContext context)
+                {
+                    try
+                    {
+                        await next(context);
+                    }
+                    catch (Exception ex)
+                    {
+                        switch (ex)
+                        {
+                            case RestException re:
+                                context.Response.StatusCode = (int)re.Code;
+                                await context.Response.WriteAsJsonAsync(new { errors = re.Errors });
+                                break;
+                            default:
+                                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                                break;
+                        }
+                    }
+                }
+            }
+
+            [ApiController]
+            [Route("articles")]
+            public sealed class ArticlesController : ControllerBase
+            {
+                [HttpGet("{slug}")]
+                [ProducesResponseType(200)]
+                public IActionResult Get(string slug) => slug.Length > 0 ? Ok() : {|#0:throw new RestException(HttpStatusCode.NotFound, new { Article = "not found" })|};
+
+                [HttpDelete("{slug}")]
+                [ProducesResponseType(204)]
+                public IActionResult Delete(string slug, HttpStatusCode code)
+                {
+                    {|#1:Ensure.Author(slug)|};
+                    if (slug == "x") throw new RestException(code);
+                    return NoContent();
+                }
+            }
+
+            public static class Ensure
+            {
+                public static void Author(string slug)
+                {
+                    if (slug.Length == 0)
+                    {
+                        throw new RestException(HttpStatusCode.Unauthorized);
+                    }
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "404 Not Found", "RestException thrown here", "ErrorHandlingMiddleware", ""),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("Delete", "401 Unauthorized", "RestException from Ensure.Author", "ErrorHandlingMiddleware", ""));
+    }
+
     // ---- What stays silent ------------------------------------------------------------------------------------
 
     [Fact]
