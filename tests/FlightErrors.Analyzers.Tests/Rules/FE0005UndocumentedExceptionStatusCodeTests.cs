@@ -417,6 +417,105 @@ public sealed class FE0005UndocumentedExceptionStatusCodeTests
             VerifyCS.Diagnostic().WithLocation(1).WithArguments("Delete", "401 Unauthorized", "RestException from Ensure.Author", "ErrorHandlingMiddleware", ""));
     }
 
+    [Fact]
+    public Task UseExceptionHandler_lambda_with_a_switch_expression()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Usings + """
+            public sealed class QuotaException : Exception { }
+
+            public static class Pipeline
+            {
+                public static void Configure(WebApplication app)
+                {
+                    app.UseExceptionHandler(errors => errors.Run(async context =>
+                    {
+                        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+                        context.Response.StatusCode = error switch
+                        {
+                            QuotaException => StatusCodes.Status429TooManyRequests,
+                            _ => StatusCodes.Status500InternalServerError,
+                        };
+                        await context.Response.WriteAsJsonAsync(new ProblemDetails { Status = context.Response.StatusCode });
+                    }));
+
+                    app.MapPost("/bookings", (int seats) => seats < 10 ? Results.Created("/bookings/1", seats) : {|#0:throw new QuotaException()|})
+                        .Produces<int>(StatusCodes.Status201Created);
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("POST /bookings", "429 Too Many Requests", "QuotaException thrown here", "Pipeline", ""));
+    }
+
+    // The same options as FE0001: documented_status_codes, general or for FE0005 alone.
+    [Fact]
+    public Task Codes_documented_in_editorconfig_are_not_reported()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                    [HttpPut("{id}")]
+                    [ProducesResponseType(204)]
+                    public IActionResult Put(int id) => id switch { 0 => throw new NotFoundException(), 1 => [|throw new ConflictException()|], _ => NoContent() };
+                """),
+            EditorConfig = $"{OptionKeys.DocumentedStatusCodes()} = 409\n{OptionKeys.DocumentedStatusCodes(DiagnosticIds.UndocumentedExceptionStatusCode)} = 404",
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task IMediator_send_to_a_handler_without_a_response()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Usings + """
+            public interface IRequest { }
+            public interface IMediator { Task Send<TRequest>(TRequest request, CancellationToken cancellationToken = default) where TRequest : IRequest; }
+            public interface IRequestHandler<TRequest> where TRequest : IRequest { Task Handle(TRequest request, CancellationToken cancellationToken); }
+
+            public sealed class ForbiddenAccessException : Exception { }
+            public sealed record DeleteListCommand(int Id) : IRequest;
+
+            public sealed class DeleteListCommandHandler : IRequestHandler<DeleteListCommand>
+            {
+                public Task Handle(DeleteListCommand request, CancellationToken cancellationToken) =>
+                    request.Id == 0 ? throw new ForbiddenAccessException() : Task.CompletedTask;
+            }
+
+            public sealed class OtherCommandHandler : IRequestHandler<OtherCommand>
+            {
+                public Task Handle(OtherCommand request, CancellationToken cancellationToken) => throw new ForbiddenAccessException();
+            }
+
+            public sealed record OtherCommand : IRequest;
+
+            public sealed class ForbiddenHandler : IExceptionHandler
+            {
+                public ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+                {
+                    if (exception is ForbiddenAccessException)
+                    {
+                        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                        return ValueTask.FromResult(true);
+                    }
+
+                    return ValueTask.FromResult(false);
+                }
+            }
+
+            [ApiController]
+            [Route("lists")]
+            public sealed class ListsController(IMediator mediator) : ControllerBase
+            {
+                [HttpDelete("{id}")]
+                [ProducesResponseType(204)]
+                public async Task<IActionResult> Delete(int id)
+                {
+                    await {|#0:mediator.Send(new DeleteListCommand(id))|};
+                    return NoContent();
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Delete", "403 Forbidden", "ForbiddenAccessException from DeleteListCommandHandler.Handle", "ForbiddenHandler", ""));
+    }
+
     // ---- What stays silent ------------------------------------------------------------------------------------
 
     [Fact]
