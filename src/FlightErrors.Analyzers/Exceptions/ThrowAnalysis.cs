@@ -46,7 +46,7 @@ internal readonly struct EscapingThrow
 /// <summary>
 /// What methods can throw, followed through calls in source: a summary per method (its throws and calls that no
 /// <c>catch</c> of its own stops, with the catches around each call), cached for the compilation; an endpoint's
-/// exceptions are those summaries walked from its body, to a depth limit, never twice through one method on a path.
+/// exceptions are those summaries walked from its body, to a depth limit, each method once per call of the endpoint.
 /// Calls are followed into methods with a body in source, an interface's or abstract member's only implementation
 /// in the compilation, and MediatR-style <c>Send(request)</c> to the one <c>IRequestHandler&lt;TRequest, …&gt;</c> of
 /// the request's type.
@@ -80,14 +80,18 @@ internal sealed class ThrowAnalysis
             results.Add(new EscapingThrow(thrown.Type, null, summary.Tree, thrown.Span, thrown.Span, thrown.Constructor, thrown.Arguments));
         }
 
-        var path = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { endpoint.OriginalDefinition };
+        // Each method is walked once per call of the endpoint, by the first path that reaches it (in source order):
+        // the cost stays linear in what the call reaches, and a cycle ends where it closes.
+        var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         var catchers = new List<ImmutableArray<INamedTypeSymbol>>();
         foreach (var call in summary.Calls)
         {
+            visited.Clear();
+            visited.Add(endpoint.OriginalDefinition);
             catchers.Add(call.Catchers);
             foreach (var target in call.Targets)
             {
-                Follow(target, 1, call.Span, path, catchers, models, results, cancellationToken);
+                Follow(target, 1, call.Span, visited, catchers, models, results, cancellationToken);
             }
 
             catchers.RemoveAt(catchers.Count - 1);
@@ -96,9 +100,9 @@ internal sealed class ThrowAnalysis
         return results;
     }
 
-    private void Follow(IMethodSymbol method, int depth, TextSpan entry, HashSet<IMethodSymbol> path, List<ImmutableArray<INamedTypeSymbol>> catchers, SemanticModelSource models, List<EscapingThrow> results, CancellationToken cancellationToken)
+    private void Follow(IMethodSymbol method, int depth, TextSpan entry, HashSet<IMethodSymbol> visited, List<ImmutableArray<INamedTypeSymbol>> catchers, SemanticModelSource models, List<EscapingThrow> results, CancellationToken cancellationToken)
     {
-        if (depth > MaxDepth || !path.Add(method))
+        if (depth > MaxDepth || !visited.Add(method))
         {
             return;
         }
@@ -118,14 +122,12 @@ internal sealed class ThrowAnalysis
                 catchers.Add(call.Catchers);
                 foreach (var target in call.Targets)
                 {
-                    Follow(target, depth + 1, entry, path, catchers, models, results, cancellationToken);
+                    Follow(target, depth + 1, entry, visited, catchers, models, results, cancellationToken);
                 }
 
                 catchers.RemoveAt(catchers.Count - 1);
             }
         }
-
-        path.Remove(method);
     }
 
     private static bool IsCaught(INamedTypeSymbol thrown, List<ImmutableArray<INamedTypeSymbol>> catchers)

@@ -648,6 +648,22 @@ public sealed class FE0005UndocumentedExceptionStatusCodeTests
             """));
     }
 
+    // A cycle ends where it closes; the throw behind it is still found, and reported once per code.
+    [Fact]
+    public Task Mutual_recursion_still_finds_the_throw()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [HttpGet("{id}")]
+                [ProducesResponseType<Flight>(200)]
+                public ActionResult<Flight> Get(int id) => {|#0:Even(id)|};
+
+                private static Flight Even(int id) => id == 0 ? new Flight(id) : Odd(id - 1);
+
+                private static Flight Odd(int id) => id < 0 ? throw new NotFoundException() : Even(id - 1);
+            """),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "404 Not Found", "NotFoundException from FlightsController.Odd", "DomainExceptionHandler", ""));
+    }
+
     // ---- Fixes -------------------------------------------------------------------------------------------------
 
     [Fact]
