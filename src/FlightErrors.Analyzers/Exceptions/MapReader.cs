@@ -110,23 +110,30 @@ internal sealed class MapReader
     {
         foreach (var member in declaration.Members)
         {
-            SyntaxNode? body = member switch
+            switch (member)
             {
-                BaseMethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody,
-                FieldDeclarationSyntax field => field.Declaration,
-                PropertyDeclarationSyntax property => property.Initializer,
-                _ => null,
-            };
+                case BaseMethodDeclarationSyntax method when method.Body is not null || method.ExpressionBody is not null:
+                    Read(method);
+                    break;
+                case FieldDeclarationSyntax field:
+                    foreach (var variable in field.Declaration.Variables)
+                    {
+                        if (variable.Initializer is { } initializer)
+                        {
+                            Read(initializer);
+                        }
+                    }
 
-            if (body is null)
-            {
-                continue;
+                    break;
+                case PropertyDeclarationSyntax { Initializer: { } initializer }:
+                    Read(initializer);
+                    break;
             }
+        }
 
-            var operation = body is VariableDeclarationSyntax variables
-                ? model.GetOperation(variables, cancellationToken)
-                : model.GetOperation(body.Parent is BaseMethodDeclarationSyntax ? body.Parent : body, cancellationToken);
-            if (operation is not null)
+        void Read(SyntaxNode node)
+        {
+            if (model.GetOperation(node, cancellationToken) is { } operation)
             {
                 ReadTypeTests(model, operation, mapper, scope, cancellationToken);
             }

@@ -200,6 +200,78 @@ public sealed class FE0005UndocumentedExceptionStatusCodeTests
             VerifyCS.Diagnostic().WithLocation(0).WithMessage("'PUT /api/TodoItems/{id}' can answer 404 Not Found (NotFoundException from UpdateTodoItemCommandHandler.Handle, mapped by CustomExceptionHandler), which is not documented"));
     }
 
+    // Handlers registered in a field initializer; a ValidationProblemDetails body is what the fix documents.
+    [Fact]
+    public Task Dictionary_in_a_field_initializer_documents_the_validation_body()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
+                [HttpPost]
+                [ProducesResponseType(201)]
+                public IActionResult Post(Flight flight) => flight.Id > 0 ? Created("/flights/1", flight) : [|throw new InvalidFlightException()|];
+            """, """
+
+            public sealed class InvalidFlightException : Exception { }
+
+            public sealed class ValidationExceptionHandler : IExceptionHandler
+            {
+                private readonly Dictionary<Type, Func<HttpContext, Task>> _handlers = new()
+                {
+                    { typeof(InvalidFlightException), HandleInvalid },
+                };
+
+                public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+                {
+                    if (!_handlers.TryGetValue(exception.GetType(), out var handle))
+                    {
+                        return false;
+                    }
+
+                    await handle(context);
+                    return true;
+                }
+
+                private static Task HandleInvalid(HttpContext context)
+                {
+                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    return context.Response.WriteAsJsonAsync(new ValidationProblemDetails());
+                }
+            }
+            """), Controller("""
+                [HttpPost]
+                [ProducesResponseType(201)]
+                [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+                public IActionResult Post(Flight flight) => flight.Id > 0 ? Created("/flights/1", flight) : throw new InvalidFlightException();
+            """, """
+
+            public sealed class InvalidFlightException : Exception { }
+
+            public sealed class ValidationExceptionHandler : IExceptionHandler
+            {
+                private readonly Dictionary<Type, Func<HttpContext, Task>> _handlers = new()
+                {
+                    { typeof(InvalidFlightException), HandleInvalid },
+                };
+
+                public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+                {
+                    if (!_handlers.TryGetValue(exception.GetType(), out var handle))
+                    {
+                        return false;
+                    }
+
+                    await handle(context);
+                    return true;
+                }
+
+                private static Task HandleInvalid(HttpContext context)
+                {
+                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    return context.Response.WriteAsJsonAsync(new ValidationProblemDetails());
+                }
+            }
+            """));
+    }
+
     [Fact]
     public Task Exception_filter_on_the_controller_with_a_switch()
     {
