@@ -205,13 +205,17 @@ internal sealed class MapReader
         }
     }
 
+    /// <summary>
+    /// Whether the block calls the rest of the pipeline: a <c>RequestDelegate</c>, or <c>app.Use</c>'s <c>Func&lt;Task&gt; next</c>.
+    /// An endpoint filter's <c>next</c> (an <c>EndpointFilterDelegate</c>) is not: its mapping holds for its endpoint only.
+    /// </summary>
     private bool CallsNext(IOperation body)
     {
         foreach (var operation in body.Descendants())
         {
             if (operation is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke } invoke
                 && (SymbolEqualityComparer.Default.Equals(invoke.TargetMethod.ContainingType, _requestDelegate)
-                    || invoke.Instance is IParameterReferenceOperation { Parameter.Name: "next" }))
+                    || invoke.Instance is IParameterReferenceOperation { Parameter: { Name: "next", Type: INamedTypeSymbol { Name: "Func", TypeArguments.Length: 1 } } }))
             {
                 return true;
             }

@@ -375,6 +375,36 @@ public sealed class FE0005UndocumentedExceptionStatusCodeTests
             VerifyCS.Diagnostic().WithLocation(0).WithArguments("Delete", "410 Gone", "GoneException thrown here", "DomainFilter", ""));
     }
 
+    [Fact]
+    public Task Inline_middleware_catching_around_next()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Usings + """
+            public sealed class LockedException : Exception { }
+
+            public static class Pipeline
+            {
+                public static void Configure(WebApplication app)
+                {
+                    app.Use(async (context, next) =>
+                    {
+                        try
+                        {
+                            await next();
+                        }
+                        catch (LockedException)
+                        {
+                            context.Response.StatusCode = StatusCodes.Status423Locked;
+                        }
+                    });
+
+                    app.MapPut("/gates/{id}", (int id) => id > 0 ? Results.NoContent() : {|#0:throw new LockedException()|})
+                        .Produces(StatusCodes.Status204NoContent);
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("PUT /gates/{id}", "423 Locked", "LockedException thrown here", "Pipeline", ""));
+    }
+
     // The RealWorld "Conduit" shape: a middleware that catches around next(context).
     [Fact]
     public Task Middleware_catching_around_next()
@@ -707,6 +737,35 @@ public sealed class FE0005UndocumentedExceptionStatusCodeTests
                 [ProducesResponseType<Flight>(200)]
                 public ActionResult<Flight> Get(int id) => id switch { 0 => NotFound(), 1 => throw new NotFoundException(), _ => new Flight(id) };
             """));
+    }
+
+    // An endpoint filter's try around next maps for its own endpoint only: it is not read as the application's map.
+    [Fact]
+    public Task Silent_for_an_endpoint_filter_catching_around_next()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Usings + """
+            public sealed class NotFoundException : Exception { }
+
+            public static class Flights
+            {
+                public static void Map(IEndpointRouteBuilder app)
+                {
+                    app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok() : throw new NotFoundException())
+                        .AddEndpointFilter(async (context, next) =>
+                        {
+                            try
+                            {
+                                return await next(context);
+                            }
+                            catch (NotFoundException)
+                            {
+                                return Results.Problem(statusCode: StatusCodes.Status404NotFound);
+                            }
+                        });
+                    app.MapGet("/gates/{id}", (int id) => id > 0 ? Results.Ok() : throw new NotFoundException());
+                }
+            }
+            """);
     }
 
     // GetType() == typeof(...) and dictionaries are exact-type lookups: a subclass goes to the 500.
