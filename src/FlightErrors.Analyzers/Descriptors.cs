@@ -44,6 +44,15 @@ internal static class Descriptors
             + "the application's error pipeline: AddProblemDetails(), UseExceptionHandler() and, where endpoints can answer an error "
             + "without a body, UseStatusCodePages().");
 
+    public static readonly DiagnosticDescriptor FE0005 = Rule(
+        DiagnosticIds.UndocumentedExceptionStatusCode,
+        Categories.Documentation,
+        DiagnosticSeverity.Info,
+        title: "Status code from a thrown exception is not documented",
+        message: "'{0}' can answer {1} ({2}, mapped by {3}), which is not documented{4}",
+        description: "An exception the endpoint can throw, in its own code or in what it calls, that the application's exception handler, "
+            + "exception filter or middleware turns into a status code makes that code one the endpoint answers: its API description should list it.");
+
     /// <summary>Reported once per compilation, without a location, at its end (RS1037).</summary>
     public static readonly DiagnosticDescriptor FE0900 = Rule(
         DiagnosticIds.InvalidOptionValue,

@@ -7,8 +7,9 @@ public static class DiagnosticIds
     public const string ExplicitInternalServerError = "FE0002";
     public const string ErrorBodyNotProblemDetails = "FE0003";
     public const string IncompleteErrorPipeline = "FE0004";
+    public const string UndocumentedExceptionStatusCode = "FE0005";
 
-    // FE0005 and FE0006 are reserved for rules to come; FE09xx are about the package's configuration, not the code.
+    // FE0006 is reserved for a rule to come; FE09xx are about the package's configuration, not the code.
     public const string InvalidOptionValue = "FE0900";
     public const string RetiredMvcAnalyzerSuppression = "FE0901";
 }

@@ -19,6 +19,7 @@ internal sealed class AnalysisSession
     private readonly Lazy<ApplicationFacts> _application;
     private readonly Lazy<bool> _xmlResponsesReadByGenerator;
     private readonly Lazy<ImmutableArray<ApplicationHost>> _hosts;
+    private readonly Lazy<ExceptionMap> _exceptionMap;
     private readonly ConcurrentDictionary<IMethodSymbol, EndpointResponses> _responses = new(SymbolEqualityComparer.Default);
 
     private readonly ControllerActions _controllers;
@@ -32,6 +33,8 @@ internal sealed class AnalysisSession
         Declarations = new DeclarationReader(types);
         _application = new Lazy<ApplicationFacts>(() => ApplicationFacts.Find(types.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         _hosts = new Lazy<ImmutableArray<ApplicationHost>>(() => ApplicationHost.Find(Application, types.Compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+        _exceptionMap = new Lazy<ExceptionMap>(() => ExceptionMap.Find(types, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+        Throws = new ThrowAnalysis(types.Compilation);
         _xmlResponsesReadByGenerator = new Lazy<bool>(() => XmlResponses.ReadByGenerator(types.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -43,6 +46,15 @@ internal sealed class AnalysisSession
     public ResponseInference Inference { get; }
 
     public DeclarationReader Declarations { get; }
+
+    /// <summary>
+    /// Which exceptions the application turns into which status codes: read once, on first need. Not cancelled: the
+    /// answer is kept for every rule that asks.
+    /// </summary>
+    public ExceptionMap ExceptionMap => _exceptionMap.Value;
+
+    /// <summary>What methods can throw, summarized once per method and followed from each endpoint.</summary>
+    public ThrowAnalysis Throws { get; }
 
     /// <summary>How the application is set up (client-error mapping, status code pages): found once, on first need.</summary>
     public ApplicationFacts Application => _application.Value;

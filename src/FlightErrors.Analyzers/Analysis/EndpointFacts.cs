@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -16,9 +17,11 @@ internal readonly struct EndpointFacts
     private readonly SemanticModelSource _semanticModels;
     private readonly SyntaxTree _bodyTree;
     private readonly string _ruleId;
+    private readonly IOperation? _body;
 
-    public EndpointFacts(string ruleId, in Endpoint endpoint, EndpointResponses responses, SyntaxTree bodyTree, AnalysisSession session, SemanticModelSource semanticModels)
+    public EndpointFacts(string ruleId, in Endpoint endpoint, EndpointResponses responses, SyntaxTree bodyTree, AnalysisSession session, SemanticModelSource semanticModels, IOperation? body = null)
     {
+        _body = body;
         _ruleId = ruleId;
         Endpoint = endpoint;
         Responses = responses;
@@ -75,6 +78,16 @@ internal readonly struct EndpointFacts
         _semanticModels.For(_bodyTree) is { } model
             ? CatchSites.Caught(_bodyTree.GetRoot(cancellationToken).FindNode(producer, getInnermostNodeForTie: true), model, cancellationToken)
             : CaughtFailure.None;
+
+    /// <summary>Which exceptions the application maps to which status codes, found once per compilation.</summary>
+    public ExceptionMap ExceptionMap => _session.ExceptionMap;
+
+    /// <summary>
+    /// The exceptions that can escape the endpoint, thrown in its body or in what it calls in source
+    /// (<see cref="ThrowAnalysis"/>); empty when the body is not at hand.
+    /// </summary>
+    public List<EscapingThrow> EscapingExceptions(CancellationToken cancellationToken) =>
+        _body is null ? new List<EscapingThrow>() : _session.Throws.Escaping(Endpoint.Method, _body, _semanticModels, cancellationToken);
 
     /// <summary>How the application is set up (exception handling, status code pages), found once per compilation.</summary>
     public ApplicationFacts Application => _session.Application;

@@ -111,7 +111,7 @@ internal static class EndpointRegistration
                 return;
             }
 
-            var facts = new EndpointFacts(_ruleId, in endpoint, responses, body.Syntax.SyntaxTree, _session, semanticModels);
+            var facts = new EndpointFacts(_ruleId, in endpoint, responses, body.Syntax.SyntaxTree, _session, semanticModels, body);
             _check(in facts, in context);
         }
     }

@@ -95,6 +95,18 @@ internal static class FixProperties
         properties[MissingKey] = builder.ToString();
     }
 
+    /// <summary>The codes of <paramref name="missing"/>, each with the body type to document when it is not plain Problem Details.</summary>
+    public static void SetMissing(ImmutableDictionary<string, string?>.Builder properties, IEnumerable<(int StatusCode, ITypeSymbol? BodyType)> missing)
+    {
+        var builder = new StringBuilder();
+        foreach (var (statusCode, bodyType) in missing)
+        {
+            builder.Append(builder.Length > 0 ? ";" : string.Empty).Append(Entry(statusCode, bodyType));
+        }
+
+        properties[MissingKey] = builder.ToString();
+    }
+
     public static void SetStatusCode(ImmutableDictionary<string, string?>.Builder properties, int statusCode) =>
         properties[StatusCodeKey] = statusCode.ToString(CultureInfo.InvariantCulture);
 

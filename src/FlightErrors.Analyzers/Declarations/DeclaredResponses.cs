@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace FlightErrors.Analyzers;
@@ -80,4 +81,32 @@ internal readonly struct ControllerDeclarations
     public INamedTypeSymbol? Controller { get; }
 
     public DeclaredResponses Declared { get; }
+
+    /// <summary>Whether every description could be read fully: one that cannot silences the documentation rules.</summary>
+    public static bool AllComplete(ImmutableArray<ControllerDeclarations> views)
+    {
+        foreach (var view in views)
+        {
+            if (!view.Declared.IsComplete)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The first description that leaves <paramref name="statusCode"/> undocumented (one left out of the API description needs nothing), or -1.</summary>
+    public static int FirstUndocumenting(ImmutableArray<ControllerDeclarations> views, int statusCode)
+    {
+        for (var i = 0; i < views.Length; i++)
+        {
+            if (!views[i].Declared.IsExcludedFromDescription && !views[i].Declared.Documents(statusCode))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

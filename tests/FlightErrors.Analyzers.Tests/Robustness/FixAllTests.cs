@@ -260,6 +260,84 @@ public sealed class FixAllTests
                 }
                 """),
         },
+        [DiagnosticIds.UndocumentedExceptionStatusCode] = new[]
+        {
+            ("Crews.cs", """
+                using System;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Diagnostics;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.AspNetCore.Mvc;
+
+                namespace Fleet;
+
+                public sealed class CrewNotFoundException : Exception { }
+                public sealed class CrewConflictException : Exception { }
+
+                public sealed class CrewExceptionHandler : IExceptionHandler
+                {
+                    public ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+                    {
+                        context.Response.StatusCode = exception switch
+                        {
+                            CrewNotFoundException => StatusCodes.Status404NotFound,
+                            CrewConflictException => StatusCodes.Status409Conflict,
+                            _ => StatusCodes.Status500InternalServerError,
+                        };
+                        return ValueTask.FromResult(true);
+                    }
+                }
+
+                [ApiController]
+                [Route("crews")]
+                public sealed class CrewsController : ControllerBase
+                {
+                    [HttpGet("{id}")]
+                    [ProducesResponseType(200)]
+                    public IActionResult Get(int id) => id > 0 ? Ok(id) : throw new CrewNotFoundException();
+
+                    [HttpPut("{id}")]
+                    [ProducesResponseType(204)]
+                    public IActionResult Put(int id)
+                    {
+                        Roster.Assign(id);
+                        return id > 0 ? NoContent() : throw new CrewNotFoundException();
+                    }
+                }
+
+                public static class Roster
+                {
+                    public static void Assign(int id)
+                    {
+                        if (id == 7)
+                        {
+                            throw new CrewConflictException();
+                        }
+                    }
+                }
+                """),
+            ("Shifts.cs", """
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.AspNetCore.Routing;
+
+                namespace Fleet;
+
+                public static class ShiftEndpoints
+                {
+                    public static void MapShifts(this IEndpointRouteBuilder app)
+                    {
+                        app.MapGet("/shifts/{id}", (int id) => id > 0 ? Results.Ok(id) : throw new CrewNotFoundException());
+                        app.MapDelete("/shifts/{id}", (int id) =>
+                        {
+                            Roster.Assign(id);
+                            return id > 0 ? Results.NoContent() : throw new CrewNotFoundException();
+                        }).Produces(StatusCodes.Status204NoContent);
+                    }
+                }
+                """),
+        },
         [DiagnosticIds.ExplicitInternalServerError] = new[]
         {
             ("Payments.cs", """

@@ -1,0 +1,508 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace FlightErrors.Analyzers;
+
+/// <summary>An exception an endpoint can let escape: its type, where it is thrown, and the call or throw in the endpoint that leads there.</summary>
+internal readonly struct EscapingThrow
+{
+    public EscapingThrow(INamedTypeSymbol type, string? thrownIn, SyntaxTree tree, TextSpan span, TextSpan entry, IMethodSymbol? constructor, ImmutableArray<int> arguments)
+    {
+        Constructor = constructor;
+        Arguments = arguments;
+        Type = type;
+        ThrownIn = thrownIn;
+        Tree = tree;
+        Span = span;
+        Entry = entry;
+    }
+
+    public INamedTypeSymbol Type { get; }
+
+    /// <summary>"Type.Method" of the method that throws it; null when the endpoint throws it itself.</summary>
+    public string? ThrownIn { get; }
+
+    public SyntaxTree Tree { get; }
+
+    /// <summary>The <c>throw</c>.</summary>
+    public TextSpan Span { get; }
+
+    /// <summary>The call or throw in the endpoint's own body that the exception escapes from.</summary>
+    public TextSpan Entry { get; }
+
+    /// <summary>The constructor of <c>throw new …(…)</c>, or null for another thrown value.</summary>
+    public IMethodSymbol? Constructor { get; }
+
+    /// <summary>The constructor call's constant integer arguments by parameter ordinal; -1 where not constant.</summary>
+    public ImmutableArray<int> Arguments { get; }
+}
+
+/// <summary>
+/// What methods can throw, followed through calls in source: a summary per method (its throws and calls that no
+/// <c>catch</c> of its own stops, with the catches around each call), cached for the compilation; an endpoint's
+/// exceptions are those summaries walked from its body, to a depth limit, each method once per call of the endpoint.
+/// Calls are followed into methods with a body in source, an interface's or abstract member's only implementation
+/// in the compilation, and MediatR-style <c>Send(request)</c> to the one <c>IRequestHandler&lt;TRequest, …&gt;</c> of
+/// the request's type.
+/// </summary>
+internal sealed class ThrowAnalysis
+{
+    private const int MaxDepth = 6;
+
+    private readonly Compilation _compilation;
+    private readonly Lazy<ImmutableArray<INamedTypeSymbol>> _sourceClasses;
+    private readonly ConcurrentDictionary<IMethodSymbol, MethodThrows> _summaries = new(SymbolEqualityComparer.Default);
+
+    public ThrowAnalysis(Compilation compilation)
+    {
+        _compilation = compilation;
+        _sourceClasses = new Lazy<ImmutableArray<INamedTypeSymbol>>(FindSourceClasses, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The exceptions that can escape the endpoint whose body is <paramref name="body"/>, in source order of their entry.</summary>
+    public List<EscapingThrow> Escaping(IMethodSymbol endpoint, IOperation body, SemanticModelSource models, CancellationToken cancellationToken)
+    {
+        var results = new List<EscapingThrow>();
+        if (!_summaries.TryGetValue(endpoint, out var summary))
+        {
+            summary = Summarize(endpoint, body, cancellationToken);
+            _summaries.TryAdd(endpoint, summary);
+        }
+
+        foreach (var thrown in summary.Throws)
+        {
+            results.Add(new EscapingThrow(thrown.Type, null, summary.Tree, thrown.Span, thrown.Span, thrown.Constructor, thrown.Arguments));
+        }
+
+        // Each method is walked once per call of the endpoint, by the first path that reaches it (in source order):
+        // the cost stays linear in what the call reaches, and a cycle ends where it closes.
+        var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var catchers = new List<ImmutableArray<INamedTypeSymbol>>();
+        foreach (var call in summary.Calls)
+        {
+            visited.Clear();
+            visited.Add(endpoint.OriginalDefinition);
+            catchers.Add(call.Catchers);
+            foreach (var target in call.Targets)
+            {
+                Follow(target, 1, call.Span, visited, catchers, models, results, cancellationToken);
+            }
+
+            catchers.RemoveAt(catchers.Count - 1);
+        }
+
+        return results;
+    }
+
+    private void Follow(IMethodSymbol method, int depth, TextSpan entry, HashSet<IMethodSymbol> visited, List<ImmutableArray<INamedTypeSymbol>> catchers, SemanticModelSource models, List<EscapingThrow> results, CancellationToken cancellationToken)
+    {
+        if (depth > MaxDepth || !visited.Add(method))
+        {
+            return;
+        }
+
+        if (SummaryOf(method, models, cancellationToken) is { } summary)
+        {
+            foreach (var thrown in summary.Throws)
+            {
+                if (!IsCaught(thrown.Type, catchers))
+                {
+                    results.Add(new EscapingThrow(thrown.Type, summary.Name, summary.Tree, thrown.Span, entry, thrown.Constructor, thrown.Arguments));
+                }
+            }
+
+            foreach (var call in summary.Calls)
+            {
+                catchers.Add(call.Catchers);
+                foreach (var target in call.Targets)
+                {
+                    Follow(target, depth + 1, entry, visited, catchers, models, results, cancellationToken);
+                }
+
+                catchers.RemoveAt(catchers.Count - 1);
+            }
+        }
+    }
+
+    private static bool IsCaught(INamedTypeSymbol thrown, List<ImmutableArray<INamedTypeSymbol>> catchers)
+    {
+        foreach (var level in catchers)
+        {
+            foreach (var catcher in level)
+            {
+                if (thrown.InheritsFromOrEquals(catcher))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCaughtHere(INamedTypeSymbol thrown, ImmutableArray<INamedTypeSymbol> catchers)
+    {
+        foreach (var catcher in catchers)
+        {
+            if (thrown.InheritsFromOrEquals(catcher))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private MethodThrows? SummaryOf(IMethodSymbol method, SemanticModelSource models, CancellationToken cancellationToken)
+    {
+        if (_summaries.TryGetValue(method, out var known))
+        {
+            return known;
+        }
+
+        if (method.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        var reference = method.DeclaringSyntaxReferences[0];
+        if (models.For(reference.SyntaxTree) is not { } model
+            || model.GetOperation(reference.GetSyntax(cancellationToken), cancellationToken) is not { } body)
+        {
+            return null;
+        }
+
+        var summary = Summarize(method, body, cancellationToken);
+        _summaries.TryAdd(method, summary);
+        return summary;
+    }
+
+    private MethodThrows Summarize(IMethodSymbol method, IOperation body, CancellationToken cancellationToken)
+    {
+        var throws = ImmutableArray.CreateBuilder<ThrowSite>();
+        var calls = ImmutableArray.CreateBuilder<CallSite>();
+        var stack = new Stack<IOperation>();
+        stack.Push(body);
+        while (stack.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var operation = stack.Pop();
+            switch (operation)
+            {
+                case IThrowOperation { Exception: { } exception } when exception.WalkDownConversions().Type is INamedTypeSymbol { TypeKind: not TypeKind.Error } type:
+                    if (!IsCaughtHere(type, CatchersAround(operation, body)))
+                    {
+                        var creation = exception.WalkDownConversions() as IObjectCreationOperation;
+                        throws.Add(new ThrowSite(type, operation.Syntax.Span, creation?.Constructor?.OriginalDefinition, ConstantArguments(creation)));
+                    }
+
+                    break;
+                case IInvocationOperation invocation:
+                    AddCall(calls, Targets(invocation), operation, body);
+                    break;
+                case IObjectCreationOperation { Constructor: { } constructor }:
+                    AddCall(calls, Source(constructor), operation, body);
+                    break;
+            }
+
+            // What a lambda or local function throws leaves only when it is called; a local function's call is followed.
+            var children = new List<IOperation>();
+            foreach (var child in operation.ChildOperations)
+            {
+                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                {
+                    children.Add(child);
+                }
+            }
+
+            for (var i = children.Count - 1; i >= 0; i--)
+            {
+                stack.Push(children[i]);
+            }
+        }
+
+        var name = method.MethodKind is MethodKind.AnonymousFunction or MethodKind.LocalFunction || method.ContainingType is null
+            ? method.Name
+            : method.ContainingType.Name + "." + method.Name;
+        return new MethodThrows(name, body.Syntax.SyntaxTree, throws.ToImmutable(), calls.ToImmutable());
+    }
+
+    private static ImmutableArray<int> ConstantArguments(IObjectCreationOperation? creation)
+    {
+        if (creation?.Constructor is not { Parameters.Length: > 0 } constructor)
+        {
+            return ImmutableArray<int>.Empty;
+        }
+
+        var values = new int[constructor.Parameters.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = -1;
+        }
+
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter is { } parameter && parameter.Ordinal < values.Length && argument.Value.ConstantInt() is int value)
+            {
+                values[parameter.Ordinal] = value;
+            }
+        }
+
+        return ImmutableArray.Create(values);
+    }
+
+    private static void AddCall(ImmutableArray<CallSite>.Builder calls, ImmutableArray<IMethodSymbol> targets, IOperation operation, IOperation body)
+    {
+        if (!targets.IsEmpty)
+        {
+            calls.Add(new CallSite(targets, operation.Syntax.Span, CatchersAround(operation, body)));
+        }
+    }
+
+    /// <summary>
+    /// The types the <c>catch</c> clauses around <paramref name="operation"/> stop, up to <paramref name="body"/>: a
+    /// filtered clause may let the exception through, and one that rethrows (<c>throw;</c>) does, so neither counts.
+    /// </summary>
+    private static ImmutableArray<INamedTypeSymbol> CatchersAround(IOperation operation, IOperation body)
+    {
+        var catchers = ImmutableArray<INamedTypeSymbol>.Empty;
+        for (IOperation? child = operation, parent = operation.Parent; parent is not null && child != body; child = parent, parent = parent.Parent)
+        {
+            if (parent is ITryOperation tryOperation && tryOperation.Body == child)
+            {
+                foreach (var clause in tryOperation.Catches)
+                {
+                    if (clause.Filter is null && clause.ExceptionType is INamedTypeSymbol caught && !Rethrows(clause.Handler))
+                    {
+                        catchers = catchers.Add(caught);
+                    }
+                }
+            }
+        }
+
+        return catchers;
+    }
+
+    private static bool Rethrows(IOperation handler)
+    {
+        foreach (var operation in handler.Descendants())
+        {
+            if (operation is IThrowOperation { Exception: null })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private ImmutableArray<IMethodSymbol> Targets(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method.ContainingType is { TypeKind: TypeKind.Interface } contract
+            && method.Name == "Send"
+            && contract.Name is "ISender" or "IMediator"
+            && invocation.Arguments.Length > 0
+            && invocation.Arguments[0].Value.WalkDownConversions().Type is INamedTypeSymbol request)
+        {
+            return RequestHandler(request);
+        }
+
+        if (method.IsAbstract || method.ContainingType?.TypeKind == TypeKind.Interface)
+        {
+            return OnlyImplementation(method);
+        }
+
+        return Source(method);
+    }
+
+    private static ImmutableArray<IMethodSymbol> Source(IMethodSymbol method)
+    {
+        var definition = method.OriginalDefinition;
+        return definition.DeclaringSyntaxReferences.Length == 1 && !definition.IsAbstract && !definition.IsExtern
+            ? ImmutableArray.Create(definition)
+            : ImmutableArray<IMethodSymbol>.Empty;
+    }
+
+    /// <summary>The member that implements <paramref name="method"/> in the only class of the compilation that does; none when two do.</summary>
+    private ImmutableArray<IMethodSymbol> OnlyImplementation(IMethodSymbol method)
+    {
+        var owner = method.ContainingType;
+        IMethodSymbol? found = null;
+        foreach (var type in _sourceClasses.Value)
+        {
+            var isInterface = owner.TypeKind == TypeKind.Interface;
+            if (isInterface ? !Contains(type.AllInterfaces, owner) : !type.InheritsFromOrEquals(owner.OriginalDefinition) || SymbolEqualityComparer.Default.Equals(type, owner))
+            {
+                continue;
+            }
+
+            var implementation = isInterface ? type.FindImplementationForInterfaceMember(method) as IMethodSymbol : Override(type, method);
+            if (implementation is null)
+            {
+                continue;
+            }
+
+            if (found is not null)
+            {
+                return ImmutableArray<IMethodSymbol>.Empty;
+            }
+
+            found = implementation;
+        }
+
+        return found is null ? ImmutableArray<IMethodSymbol>.Empty : Source(found);
+    }
+
+    private static IMethodSymbol? Override(INamedTypeSymbol type, IMethodSymbol method)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers(method.Name))
+            {
+                for (var overridden = (member as IMethodSymbol)?.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, method.OriginalDefinition))
+                    {
+                        return (IMethodSymbol)member;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The <c>Handle</c> of the only class implementing <c>IRequestHandler&lt;TRequest, …&gt;</c> for <paramref name="request"/>.</summary>
+    private ImmutableArray<IMethodSymbol> RequestHandler(INamedTypeSymbol request)
+    {
+        IMethodSymbol? found = null;
+        foreach (var type in _sourceClasses.Value)
+        {
+            foreach (var contract in type.AllInterfaces)
+            {
+                if (contract.Name != "IRequestHandler" || contract.TypeArguments.Length == 0 || !SymbolEqualityComparer.Default.Equals(contract.TypeArguments[0], request))
+                {
+                    continue;
+                }
+
+                foreach (var member in contract.GetMembers("Handle"))
+                {
+                    if (member is IMethodSymbol handle && type.FindImplementationForInterfaceMember(handle) is IMethodSymbol implementation)
+                    {
+                        if (found is not null && !SymbolEqualityComparer.Default.Equals(found, implementation))
+                        {
+                            return ImmutableArray<IMethodSymbol>.Empty;
+                        }
+
+                        found = implementation;
+                    }
+                }
+            }
+        }
+
+        return found is null ? ImmutableArray<IMethodSymbol>.Empty : Source(found);
+    }
+
+    private static bool Contains(ImmutableArray<INamedTypeSymbol> interfaces, INamedTypeSymbol wanted)
+    {
+        foreach (var candidate in interfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(candidate, wanted))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private ImmutableArray<INamedTypeSymbol> FindSourceClasses()
+    {
+        var classes = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+        var namespaces = new Stack<INamespaceOrTypeSymbol>();
+        namespaces.Push(_compilation.Assembly.GlobalNamespace);
+        while (namespaces.Count > 0)
+        {
+            foreach (var member in namespaces.Pop().GetMembers())
+            {
+                if (member is INamespaceSymbol ns)
+                {
+                    namespaces.Push(ns);
+                }
+                else if (member is INamedTypeSymbol type)
+                {
+                    if (type.TypeKind == TypeKind.Class && !type.IsAbstract)
+                    {
+                        classes.Add(type);
+                    }
+
+                    namespaces.Push(type);
+                }
+            }
+        }
+
+        return classes.ToImmutable();
+    }
+
+    private readonly struct ThrowSite
+    {
+        public ThrowSite(INamedTypeSymbol type, TextSpan span, IMethodSymbol? constructor, ImmutableArray<int> arguments)
+        {
+            Constructor = constructor;
+            Arguments = arguments;
+            Type = type;
+            Span = span;
+        }
+
+        public INamedTypeSymbol Type { get; }
+
+        public TextSpan Span { get; }
+
+        public IMethodSymbol? Constructor { get; }
+
+        public ImmutableArray<int> Arguments { get; }
+    }
+
+    private readonly struct CallSite
+    {
+        public CallSite(ImmutableArray<IMethodSymbol> targets, TextSpan span, ImmutableArray<INamedTypeSymbol> catchers)
+        {
+            Targets = targets;
+            Span = span;
+            Catchers = catchers;
+        }
+
+        public ImmutableArray<IMethodSymbol> Targets { get; }
+
+        public TextSpan Span { get; }
+
+        public ImmutableArray<INamedTypeSymbol> Catchers { get; }
+    }
+
+    /// <summary>What one method throws and calls, with no catch of its own in the way: values only.</summary>
+    private sealed class MethodThrows
+    {
+        public MethodThrows(string name, SyntaxTree tree, ImmutableArray<ThrowSite> throws, ImmutableArray<CallSite> calls)
+        {
+            Name = name;
+            Tree = tree;
+            Throws = throws;
+            Calls = calls;
+        }
+
+        public string Name { get; }
+
+        public SyntaxTree Tree { get; }
+
+        public ImmutableArray<ThrowSite> Throws { get; }
+
+        public ImmutableArray<CallSite> Calls { get; }
+    }
+}
