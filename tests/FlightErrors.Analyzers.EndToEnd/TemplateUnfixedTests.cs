@@ -43,11 +43,15 @@ public sealed class TemplateUnfixedTests(TemplateWorkspace workspace)
     }
 
     [Fact]
-    public async Task Every_rule_about_code_is_at_work_on_the_template()
+    public async Task The_host_rules_are_at_work_on_the_template()
     {
+        // The sample shows every endpoint rule; the template shows the host rules, and a typical team's endpoint
+        // mistakes, which are among the rules about code.
         var build = await workspace.UnfixedAsync();
-        Assert.Equal(RuleCatalogue.CodeRuleIds, build.Diagnostics.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal));
+        var ids = build.Diagnostics.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal).ToList();
         Assert.Equal(RuleCatalogue.HostRuleIds, [HostRule]);
+        Assert.All(RuleCatalogue.HostRuleIds, id => Assert.Contains(id, ids));
+        Assert.All(ids, id => Assert.Contains(id, RuleCatalogue.CodeRuleIds));
         Assert.Contains(build.Diagnostics, d => d.File.StartsWith("Controllers/", StringComparison.Ordinal));
         Assert.Contains(build.Diagnostics, d => d.File == "Program.cs" && d.Id != HostRule);
         Assert.DoesNotContain(build.Diagnostics, d => d.File == "Controllers/WeatherForecastController.cs");

@@ -15,6 +15,7 @@ builder.Services.AddOpenApi();
 // errors (401, 403, 404, 405, 429) and the results the endpoints return. "instance" names the request.
 builder.Services.AddProblemDetails(options =>
     options.CustomizeProblemDetails = context => context.ProblemDetails.Instance ??= context.HttpContext.Request.Path);
+builder.Services.AddExceptionHandler<DomainExceptionHandler>();
 
 builder.Services
     .AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)

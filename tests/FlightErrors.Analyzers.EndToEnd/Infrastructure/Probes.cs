@@ -42,7 +42,7 @@ public static class Probes
     /// <summary>
     /// Strings of the exceptions the sample's stores and upstream services throw, none of which a client may see.
     /// </summary>
-    public static readonly string[] Secrets = ["flightdb-primary", "svc_flights", "Checksum mismatch", "payments.example.net", "pk_live", "HttpRequestException", "FlightStoreException", "   at "];
+    public static readonly string[] Secrets = ["flightdb-primary", "svc_flights", "Checksum mismatch", "payments.example.net", "pk_live", "HttpRequestException", "FlightStoreException", "GateNotAssignedException", "nothing to release", "   at "];
 
     /// <summary>In the order they run: bookings and the rate limit make the answers depend on it.</summary>
     public static readonly IReadOnlyList<Probe> All =
@@ -82,6 +82,9 @@ public static class Probes
         new("assign a widebody to a regional gate", "PUT", "/api/gates/B7/assignment", "PUT /api/gates/{gateId}/assignment", 400, Json: """{"flightNumber":"FM101","aircraftSize":"widebody"}"""),
         new("assign a gate", "PUT", "/api/gates/A1/assignment", "PUT /api/gates/{gateId}/assignment", 200, Json: """{"flightNumber":"FM101","aircraftSize":"widebody"}"""),
         new("assign a taken gate", "PUT", "/api/gates/A1/assignment", "PUT /api/gates/{gateId}/assignment", 409, Json: """{"flightNumber":"FM202","aircraftSize":"narrowbody"}"""),
+        new("release a gate", "DELETE", "/api/gates/A1/assignment", "DELETE /api/gates/{gateId}/assignment", 200),
+        new("release a free gate", "DELETE", "/api/gates/A1/assignment", "DELETE /api/gates/{gateId}/assignment", 409),
+        new("release an unknown gate", "DELETE", "/api/gates/Z9/assignment", "DELETE /api/gates/{gateId}/assignment", 404),
         new("assign an unknown gate", "PUT", "/api/gates/Z9/assignment", "PUT /api/gates/{gateId}/assignment", 404, Json: """{"flightNumber":"FM101","aircraftSize":"regional"}"""),
 
         // Hangars: minimal-API endpoints with typed results, a rate limit and an authorization policy.

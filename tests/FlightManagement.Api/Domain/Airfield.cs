@@ -25,6 +25,16 @@ public sealed class GateStore
     public Gate? Find(string id) => gates.TryGetValue(id, out var gate) ? gate : null;
 
     public Gate Assign(Gate gate, string flightNumber) => gates[gate.Id] = gate with { AssignedFlight = flightNumber };
+
+    /// <summary>Frees the gate; a gate with no flight cannot be released, which the domain says by throwing.</summary>
+    public Gate Release(Gate gate) =>
+        gate.AssignedFlight is null ? throw new GateNotAssignedException(gate.Id) : gates[gate.Id] = gate with { AssignedFlight = null };
+}
+
+/// <summary>A gate was released that had no flight: mapped to 409 Conflict by the application's exception handler.</summary>
+public sealed class GateNotAssignedException(string gateId) : Exception($"Gate {gateId} is free: nothing to release.")
+{
+    public string GateId { get; } = gateId;
 }
 
 public sealed class HangarStore

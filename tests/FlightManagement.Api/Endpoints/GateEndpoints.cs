@@ -34,6 +34,11 @@ public static class GateEndpoints
             .Produces<Gate>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        gates.MapDelete("/{gateId}/assignment", (string gateId, GateStore store) =>
+                store.Find(gateId) is { } gate ? Results.Ok(store.Release(gate)) : Results.NotFound()) // FE0005: the store's GateNotAssignedException answers 409, which is not documented
+            .Produces<Gate>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         return app;
     }
 }
