@@ -7,6 +7,7 @@ public static class DiagnosticIds
     public const string ExplicitInternalServerError = "FE0002";
     public const string ErrorBodyNotProblemDetails = "FE0003";
     public const string IncompleteErrorPipeline = "FE0004";
+    public const string UndocumentedFrameworkStatusCode = "FE0006";
 
     // FE0005 and FE0006 are reserved for rules to come; FE09xx are about the package's configuration, not the code.
     public const string InvalidOptionValue = "FE0900";
