@@ -47,7 +47,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor FE0006 = Rule(
         DiagnosticIds.UndocumentedFrameworkStatusCode,
         Categories.Documentation,
-        DiagnosticSeverity.Info,
+        DiagnosticSeverity.Warning,
         title: "Status code the framework answers for the endpoint is not documented",
         message: "'{0}' can answer {1} ({2}), which is not documented",
         description: "Authorization answers 401 and 403, and the rate limiter its rejection status, before the endpoint's code runs; "

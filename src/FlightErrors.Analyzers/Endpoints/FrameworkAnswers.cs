@@ -184,7 +184,7 @@ internal sealed class FrameworkAnswers
                     canForbid = true; // [Authorize("policy")]
                 }
 
-                found.Authorize(Describe(attribute, symbol, controller, cancellationToken), level, canForbid);
+                found.Authorize(Describe(attribute, symbol, controller), level, canForbid);
             }
             else if (SymbolEqualityComparer.Default.Equals(type, _disableRateLimiting))
             {
@@ -192,7 +192,7 @@ internal sealed class FrameworkAnswers
             }
             else if (SymbolEqualityComparer.Default.Equals(type, _enableRateLimiting))
             {
-                found.Limit(Describe(attribute, symbol, controller, cancellationToken), level);
+                found.Limit(Describe(attribute, symbol, controller), level);
             }
         }
     }
@@ -229,7 +229,7 @@ internal sealed class FrameworkAnswers
         var model = semanticModels.For(call.SyntaxTree);
         var isGroup = model?.GetTypeInfo(call, cancellationToken).Type is { } builder && SymbolEqualityComparer.Default.Equals(builder, _routeGroupBuilder);
         var level = isGroup ? AnswerLevel.Group : AnswerLevel.Endpoint;
-        var cause = "." + name + Arguments(call) + (isGroup ? " on its group" : " on the endpoint");
+        var cause = "." + name + Arguments(call, model, cancellationToken) + (isGroup ? " on its group" : " on the endpoint");
         if (name == "RequireRateLimiting")
         {
             found.Limit(cause, level);
@@ -282,21 +282,45 @@ internal sealed class FrameworkAnswers
         }
     }
 
-    private static string Arguments(InvocationExpressionSyntax call)
+    /// <summary>The call's arguments as written, a constant as its value; <c>(…)</c> when long.</summary>
+    private static string Arguments(InvocationExpressionSyntax call, SemanticModel? model, CancellationToken cancellationToken)
     {
-        var text = call.ArgumentList.ToString();
+        var arguments = new List<string>();
+        foreach (var argument in call.ArgumentList.Arguments)
+        {
+            arguments.Add(model?.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string value }
+                ? SymbolDisplay.FormatLiteral(value, quote: true)
+                : argument.Expression.ToString());
+        }
+
+        var text = "(" + string.Join(", ", arguments) + ")";
         return text.Length <= 60 && text.IndexOf('\n') < 0 ? text : "(…)";
     }
 
-    /// <summary><c>[Authorize(Policy = "ops")] on FlightsController</c>, as written.</summary>
-    private static string Describe(AttributeData attribute, ISymbol symbol, string? controller, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>[Authorize(Policy = "ops")] on FlightsController</c>: the attribute with its values (a constant's value, not its
+    /// name), and where it is.
+    /// </summary>
+    private static string Describe(AttributeData attribute, ISymbol symbol, string? controller)
     {
-        var written = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).ToString() ?? attribute.AttributeClass?.Name ?? "";
-        if (written.Length > 60 || written.IndexOf('\n') >= 0)
+        var name = attribute.AttributeClass?.Name ?? "";
+        if (name.EndsWith("Attribute", System.StringComparison.Ordinal))
         {
-            written = attribute.AttributeClass?.Name ?? "";
+            name = name.Substring(0, name.Length - "Attribute".Length);
         }
 
+        var arguments = new List<string>();
+        foreach (var argument in attribute.ConstructorArguments)
+        {
+            arguments.Add(argument.ToCSharpString());
+        }
+
+        foreach (var argument in attribute.NamedArguments)
+        {
+            arguments.Add(argument.Key + " = " + argument.Value.ToCSharpString());
+        }
+
+        var written = arguments.Count == 0 ? name : name + "(" + string.Join(", ", arguments) + ")";
         var on = symbol switch
         {
             INamedTypeSymbol type when controller is not null && type.Name != controller => type.Name + ", a base of " + controller,

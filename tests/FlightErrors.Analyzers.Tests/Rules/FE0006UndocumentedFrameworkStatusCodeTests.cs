@@ -447,8 +447,8 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
         return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
                     app.MapGet("/flights/{id}", [Microsoft.AspNetCore.Authorization.Authorize(Roles = "crew")] {|#0:(int id)|} => Results.Ok(new Flight(id)));
             """),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}", "401 Unauthorized", "[Microsoft.AspNetCore.Authorization.Authorize(Roles = \"crew\")] on the handler"),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}", "403 Forbidden", "[Microsoft.AspNetCore.Authorization.Authorize(Roles = \"crew\")] on the handler"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}", "401 Unauthorized", "[Authorize(Roles = \"crew\")] on the handler"),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}", "403 Forbidden", "[Authorize(Roles = \"crew\")] on the handler"));
     }
 
     // A group handed in from elsewhere may carry what cannot be seen (an AllowAnonymous()): nothing is claimed.
