@@ -53,6 +53,15 @@ internal static class Descriptors
         description: "An exception the endpoint can throw, in its own code or in what it calls, that the application's exception handler, "
             + "exception filter or middleware turns into a status code makes that code one the endpoint answers: its API description should list it.");
 
+    public static readonly DiagnosticDescriptor FE0006 = Rule(
+        DiagnosticIds.UndocumentedFrameworkStatusCode,
+        Categories.Documentation,
+        DiagnosticSeverity.Warning,
+        title: "Status code the framework answers for the endpoint is not documented",
+        message: "'{0}' can answer {1} ({2}), which is not documented",
+        description: "Authorization answers 401 and 403, and the rate limiter its rejection status, before the endpoint's code runs; "
+            + "none of them adds response metadata, so the API description omits them unless they are documented.");
+
     /// <summary>Reported once per compilation, without a location, at its end (RS1037).</summary>
     public static readonly DiagnosticDescriptor FE0900 = Rule(
         DiagnosticIds.InvalidOptionValue,

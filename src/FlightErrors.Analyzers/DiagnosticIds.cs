@@ -8,8 +8,9 @@ public static class DiagnosticIds
     public const string ErrorBodyNotProblemDetails = "FE0003";
     public const string IncompleteErrorPipeline = "FE0004";
     public const string UndocumentedExceptionStatusCode = "FE0005";
+    public const string UndocumentedFrameworkStatusCode = "FE0006";
 
-    // FE0006 is reserved for a rule to come; FE09xx are about the package's configuration, not the code.
+    // FE09xx are about the package's configuration, not the code.
     public const string InvalidOptionValue = "FE0900";
     public const string RetiredMvcAnalyzerSuppression = "FE0901";
 }

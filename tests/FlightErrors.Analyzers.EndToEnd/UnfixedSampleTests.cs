@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -26,8 +27,9 @@ public sealed class UnfixedSampleTests(SampleWorkspace workspace)
         var difference = Diagnostics.Difference(promised, build.Diagnostics.Select(d => d.At).Distinct());
         Assert.True(difference.Length == 0, difference + Environment.NewLine + build.Build.Output);
 
-        // One diagnostic per promise: a second FE0001 on a promised line would hide behind the first.
-        Assert.Equal(build.Diagnostics.Count, build.Diagnostics.Select(d => d.At).Distinct().Count());
+        // One diagnostic per promise: a second FE0001 on a promised line would hide behind the first. A line may
+        // promise a rule twice ("// FE0006, FE0006: 401 and 403"), for two codes of one endpoint.
+        Assert.Equal(Counted(promised), Counted(build.Diagnostics.Select(d => d.At)));
         Assert.All(build.Diagnostics, d => Assert.Equal("warning", d.Severity));
     }
 
@@ -119,4 +121,8 @@ public sealed class UnfixedSampleTests(SampleWorkspace workspace)
             .ToList();
         Assert.Contains(errors, d => d.Id == "FE0001");
     }
+
+    /// <summary>Each place a rule is promised or reported, with how many times, in a stable order.</summary>
+    private static List<string> Counted(IEnumerable<DiagnosticAt> diagnostics) =>
+        diagnostics.GroupBy(d => d).Select(g => $"{g.Key} x{g.Count()}").Order(StringComparer.Ordinal).ToList();
 }

@@ -96,6 +96,80 @@ internal static class ResponseAttributeEditor
     }
 
     /// <summary>
+    /// Adds class-level <c>[ProducesResponseType]</c> attributes (error codes, without a body type under
+    /// <c>[ApiController]</c>, else <c>ProblemDetails</c>) after a controller's attribute lists, skipping codes its own
+    /// attributes document already. ApiExplorer adds them to every action of the controller.
+    /// </summary>
+    public static async Task<Document> DocumentControllersAsync(Document document, IReadOnlyDictionary<ClassDeclarationSyntax, (List<int> Codes, bool TypedErrors)> controllers, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || KnownTypes.TryCreate(model.Compilation) is not { } types || types.ProducesResponseTypeAttribute is null)
+        {
+            return document;
+        }
+
+        var reader = new DeclarationReader(types);
+        var generator = SyntaxGenerator.GetGenerator(document);
+        var newRoot = root.ReplaceNodes(controllers.Keys, (original, rewritten) =>
+        {
+            var (codes, typedErrors) = controllers[original];
+            var existing = new HashSet<int>();
+            if (model.GetDeclaredSymbol(original, cancellationToken) is { } symbol)
+            {
+                foreach (var attribute in symbol.GetAttributes())
+                {
+                    if (reader.StatusCodeOf(attribute, out _) is { } code)
+                    {
+                        existing.Add(code);
+                    }
+                }
+            }
+
+            var sorted = new List<int>(codes);
+            sorted.Sort();
+            var lists = rewritten.AttributeLists;
+            var endOfLine = SyntaxFactory.ElasticCarriageReturnLineFeed;
+            foreach (var trivia in original.DescendantTrivia())
+            {
+                if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+                {
+                    endOfLine = SyntaxFactory.ElasticEndOfLine(trivia.ToString());
+                    break;
+                }
+            }
+
+            foreach (var code in sorted)
+            {
+                if (!existing.Add(code))
+                {
+                    continue;
+                }
+
+                var attribute = BuildAttribute(new ResponseEntry(code, typeId: null), typedErrors, useGeneric: false, types, model.Compilation, generator);
+                var list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute))
+                    .WithTrailingTrivia(endOfLine)
+                    .WithAdditionalAnnotations(Formatter.Annotation, InsertedAnnotation);
+                if (lists.Count == 0)
+                {
+                    list = list.WithLeadingTrivia(rewritten.GetLeadingTrivia());
+                    rewritten = rewritten.WithoutLeadingTrivia();
+                }
+                else
+                {
+                    list = list.WithLeadingTrivia(SyntaxFactory.ElasticMarker);
+                }
+
+                lists = lists.Add(list);
+            }
+
+            return rewritten.WithAttributeLists(lists);
+        });
+
+        return await Imports.AddForAsync(document, newRoot, InsertedAnnotation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// The <c>[ProducesResponseType]</c> attributes written on <paramref name="method"/> that document
     /// <paramref name="statusCode"/> with a body of <paramref name="bodyType"/>
     /// (<c>[ProducesResponseType(typeof(ErrorResponse), 400)]</c>, <c>[ProducesResponseType&lt;ErrorResponse&gt;(400)]</c>),

@@ -23,6 +23,7 @@ internal sealed class AnalysisSession
     private readonly ConcurrentDictionary<IMethodSymbol, EndpointResponses> _responses = new(SymbolEqualityComparer.Default);
 
     private readonly ControllerActions _controllers;
+    private readonly Lazy<FrameworkAnswers> _frameworkAnswers;
 
     private AnalysisSession(KnownTypes types, FlightErrorsOptions.Cache options)
     {
@@ -31,6 +32,7 @@ internal sealed class AnalysisSession
         Finder = new EndpointFinder(types, _controllers, new RouteHandlers(types), options);
         Inference = new ResponseInference(types, new BodyClassifier(types));
         Declarations = new DeclarationReader(types);
+        _frameworkAnswers = new Lazy<FrameworkAnswers>(() => new FrameworkAnswers(types), LazyThreadSafetyMode.ExecutionAndPublication);
         _application = new Lazy<ApplicationFacts>(() => ApplicationFacts.Find(types.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         _hosts = new Lazy<ImmutableArray<ApplicationHost>>(() => ApplicationHost.Find(Application, types.Compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
         _exceptionMap = new Lazy<ExceptionMap>(() => ExceptionMap.Find(types, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -55,6 +57,9 @@ internal sealed class AnalysisSession
 
     /// <summary>What methods can throw, summarized once per method and followed from each endpoint.</summary>
     public ThrowAnalysis Throws { get; }
+
+    /// <summary>What ASP.NET Core answers around endpoints (authorization, rate limiting): its symbols resolved once, on first need.</summary>
+    public FrameworkAnswers FrameworkAnswers => _frameworkAnswers.Value;
 
     /// <summary>How the application is set up (client-error mapping, status code pages): found once, on first need.</summary>
     public ApplicationFacts Application => _application.Value;

@@ -89,6 +89,13 @@ internal readonly struct EndpointFacts
     public List<EscapingThrow> EscapingExceptions(CancellationToken cancellationToken) =>
         _body is null ? new List<EscapingThrow>() : _session.Throws.Escaping(Endpoint.Method, _body, _semanticModels, cancellationToken);
 
+    /// <summary>
+    /// The status codes ASP.NET Core answers for the endpoint before its code runs (authorization, rate limiting), with
+    /// their causes; null when there are none or they cannot be told.
+    /// </summary>
+    public System.Collections.Generic.List<FrameworkAnswer>? FrameworkAnswers(CancellationToken cancellationToken) =>
+        _session.FrameworkAnswers.Of(Endpoint, _session.Application, _semanticModels, cancellationToken);
+
     /// <summary>How the application is set up (exception handling, status code pages), found once per compilation.</summary>
     public ApplicationFacts Application => _session.Application;
 

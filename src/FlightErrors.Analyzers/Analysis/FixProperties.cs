@@ -47,6 +47,16 @@ internal static class FixProperties
     internal const string CompletesPipelineKey = "CompletesPipeline";
 
     /// <summary>
+    /// Where the cause of FE0006's code is written: an <see cref="AnswerLevel"/> name (its fix documents a controller's
+    /// cause on the controller).
+    /// </summary>
+    internal const string DocumentAtKey = "DocumentAt";
+
+    /// <summary>Where the fix of <paramref name="diagnostic"/> documents its code (<see cref="DocumentAtKey"/>); the endpoint when not said.</summary>
+    public static AnswerLevel DocumentAt(Diagnostic diagnostic) =>
+        diagnostic.Properties.TryGetValue(DocumentAtKey, out var value) && Enum.TryParse<AnswerLevel>(value, out var level) ? level : AnswerLevel.Endpoint;
+
+    /// <summary>
     /// How to document codes on an endpoint that documents its responses: the implicit 200 to keep, how to type
     /// errors, and for a route handler its <c>Map*</c> call (returned as the additional location).
     /// </summary>

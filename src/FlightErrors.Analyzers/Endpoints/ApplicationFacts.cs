@@ -20,9 +20,10 @@ internal sealed class ApplicationFacts
 
     private readonly Setup _setup;
 
-    private ApplicationFacts(Setup setup, ImmutableArray<string> exceptionHandlerPaths, ImmutableArray<(SyntaxTree Tree, TextSpan Span)> buildCalls)
+    private ApplicationFacts(Setup setup, ImmutableArray<string> exceptionHandlerPaths, ImmutableArray<(SyntaxTree Tree, TextSpan Span)> buildCalls, int rejectionStatusCode)
     {
         _setup = setup;
+        RejectionStatusCode = rejectionStatusCode;
         SuppressesClientErrorMapping = Has(Setup.SuppressesClientErrors);
         _configuresStatusCodePagesAsProblemDetails = Has(Setup.AddsProblemDetails | Setup.UsesStatusCodePages);
         ExceptionHandlerPaths = exceptionHandlerPaths;
@@ -86,6 +87,33 @@ internal sealed class ApplicationFacts
     /// </summary>
     public ImmutableArray<(SyntaxTree Tree, TextSpan Span)> BuildCalls { get; }
 
+    /// <summary><c>AddProblemDetails()</c>, or an own <c>IProblemDetailsService</c>: the framework's bodyless errors can be Problem Details.</summary>
+    public bool AddsProblemDetails => Has(Setup.AddsProblemDetails);
+
+    /// <summary>
+    /// Whether a fallback authorization policy is set (<c>options.FallbackPolicy = …</c>, <c>SetFallbackPolicy(…)</c>, not
+    /// to <c>null</c>): it authorizes every endpoint without authorization metadata of its own.
+    /// </summary>
+    public bool SetsFallbackPolicy => Has(Setup.SetsFallbackPolicy);
+
+    /// <summary>Whether the fallback policy, as written, requires more than an authenticated user (a role, a claim, an assertion).</summary>
+    public bool FallbackPolicyCanForbid => Has(Setup.FallbackPolicyCanForbid);
+
+    /// <summary>Whether the rate limiter has a global limiter (<c>options.GlobalLimiter = …</c>), which applies to every endpoint.</summary>
+    public bool SetsGlobalLimiter => Has(Setup.SetsGlobalLimiter);
+
+    /// <summary>
+    /// Whether an authentication scheme whose challenge may redirect rather than answer 401 is added (cookies, Identity,
+    /// OpenID Connect): then what an unauthenticated request gets is not known from here.
+    /// </summary>
+    public bool ChallengeMayRedirect => Has(Setup.ChallengeMayRedirect);
+
+    /// <summary>
+    /// The status the rate limiter rejects with: <c>RejectionStatusCode</c> when set to a known value, 503 (its
+    /// default) when never set, 0 when set to something that cannot be read here or to different values.
+    /// </summary>
+    public int RejectionStatusCode { get; }
+
     /// <summary>
     /// The parts of the error pipeline the application lacks, judged from what the compilation calls (nothing when it
     /// maps no endpoint). Exceptions need a handler; bodyless errors need status code pages where something produces
@@ -129,10 +157,12 @@ internal sealed class ApplicationFacts
         var setup = Setup.None;
         var exceptionHandlerPaths = ImmutableArray<string>.Empty;
         var buildCalls = ImmutableArray<(SyntaxTree, TextSpan)>.Empty;
+        var rejectionStatusCode = TreeScan.NotSet;
         foreach (var tree in compilation.SyntaxTrees)
         {
             var facts = TreeFacts.GetValue(tree, static t => TreeScan.Of(t));
             setup |= facts.Setup;
+            rejectionStatusCode = TreeScan.Merge(rejectionStatusCode, facts.RejectionStatusCode);
             exceptionHandlerPaths = exceptionHandlerPaths.AddRange(facts.ExceptionHandlerPaths);
             foreach (var span in facts.BuildCalls)
             {
@@ -140,14 +170,19 @@ internal sealed class ApplicationFacts
             }
         }
 
-        return new ApplicationFacts(setup, exceptionHandlerPaths, buildCalls);
+        return new ApplicationFacts(setup, exceptionHandlerPaths, buildCalls, rejectionStatusCode switch
+        {
+            TreeScan.NotSet => 503,
+            TreeScan.Unknown => 0,
+            var code => code,
+        });
     }
 
     private bool Has(Setup setup) => (_setup & setup) == setup;
 
     /// <summary>What one file does to set the application up.</summary>
     [Flags]
-    private enum Setup : ushort
+    private enum Setup : uint
     {
         None = 0,
         SuppressesClientErrors = 1,
@@ -175,6 +210,18 @@ internal sealed class ApplicationFacts
         /// <summary><c>MapGet</c> and its kin: route handlers, whose bodyless errors only status code pages fill.</summary>
         MapsRouteHandlers = 256,
         MapsControllers = 512,
+
+        /// <summary><c>FallbackPolicy = …</c> or <c>SetFallbackPolicy(…)</c> with a policy.</summary>
+        SetsFallbackPolicy = 1024,
+
+        /// <summary>The fallback policy requires a role, a claim, a user name, an assertion or a requirement.</summary>
+        FallbackPolicyCanForbid = 2048,
+
+        /// <summary><c>GlobalLimiter = …</c>.</summary>
+        SetsGlobalLimiter = 4096,
+
+        /// <summary><c>AddCookie</c>, <c>AddIdentity</c>, <c>AddDefaultIdentity</c>, <c>AddOpenIdConnect</c>, <c>AddMicrosoftIdentityWebApp</c>.</summary>
+        ChallengeMayRedirect = 8192,
     }
 
     /// <summary>
@@ -185,7 +232,17 @@ internal sealed class ApplicationFacts
 
     private sealed class TreeScan
     {
-        private static readonly TreeScan Nothing = new(Setup.None, ImmutableArray<string>.Empty, ImmutableArray<TextSpan>.Empty);
+        private static readonly TreeScan Nothing = new(Setup.None, ImmutableArray<string>.Empty, ImmutableArray<TextSpan>.Empty, NotSet);
+
+        /// <summary><c>RejectionStatusCode</c> is not assigned in the file.</summary>
+        internal const int NotSet = -1;
+
+        /// <summary><c>RejectionStatusCode</c> is assigned something not read here.</summary>
+        internal const int Unknown = -2;
+
+        /// <summary>The rejection status of two files (or two assignments): unknown when they disagree.</summary>
+        internal static int Merge(int first, int second) =>
+            first == NotSet ? second : second == NotSet || second == first ? first : Unknown;
 
         // The names a file must mention for its syntax to be read at all, found by a text scan.
         private static readonly string[] Mentions =
@@ -197,11 +254,14 @@ internal sealed class ApplicationFacts
             "ProblemDetailsService", // IProblemDetailsService
             "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapController", "MapDefaultControllerRoute", "MapAreaControllerRoute",
             "Invoke", ".Use(", // a middleware that catches
+            "FallbackPolicy", "GlobalLimiter", "RejectionStatusCode", // authorization and rate limiting for every endpoint
+            "AddCookie", "AddIdentity", "AddDefaultIdentity", "AddOpenIdConnect", "AddMicrosoftIdentityWebApp",
         };
 
-        private TreeScan(Setup setup, ImmutableArray<string> exceptionHandlerPaths, ImmutableArray<TextSpan> buildCalls)
+        private TreeScan(Setup setup, ImmutableArray<string> exceptionHandlerPaths, ImmutableArray<TextSpan> buildCalls, int rejectionStatusCode)
         {
             Setup = setup;
+            RejectionStatusCode = rejectionStatusCode;
             ExceptionHandlerPaths = exceptionHandlerPaths;
             BuildCalls = buildCalls;
         }
@@ -211,6 +271,9 @@ internal sealed class ApplicationFacts
         public ImmutableArray<string> ExceptionHandlerPaths { get; }
 
         public ImmutableArray<TextSpan> BuildCalls { get; }
+
+        /// <summary>What the file assigns to <c>RejectionStatusCode</c>: a code, <see cref="NotSet"/> or <see cref="Unknown"/>.</summary>
+        public int RejectionStatusCode { get; }
 
         public static TreeScan Of(SyntaxTree tree)
         {
@@ -239,10 +302,21 @@ internal sealed class ApplicationFacts
             var setup = Setup.None;
             var exceptionHandlerPaths = ImmutableArray<string>.Empty;
             var buildCalls = ImmutableArray<TextSpan>.Empty;
+            var rejectionStatusCode = NotSet;
             foreach (var node in tree.GetRoot().DescendantNodes())
             {
                 switch (node)
                 {
+                    case AssignmentExpressionSyntax { Left: var left, Right: var right } when SyntaxNames.NameOf(left) == "FallbackPolicy":
+                        setup |= FallbackPolicy(right);
+                        break;
+                    case AssignmentExpressionSyntax { Left: var left, Right: var right } when SyntaxNames.NameOf(left) == "GlobalLimiter"
+                        && !right.IsKind(SyntaxKind.NullLiteralExpression):
+                        setup |= Setup.SetsGlobalLimiter;
+                        break;
+                    case AssignmentExpressionSyntax { Left: var left, Right: var right } when SyntaxNames.NameOf(left) == "RejectionStatusCode":
+                        rejectionStatusCode = Merge(rejectionStatusCode, StatusCodeOf(right));
+                        break;
                     case AssignmentExpressionSyntax { Left: var left, Right: var right } when right.IsKind(SyntaxKind.TrueLiteralExpression)
                         && SyntaxNames.NameOf(left) == "SuppressMapClientErrors":
                         setup |= Setup.SuppressesClientErrors;
@@ -268,6 +342,12 @@ internal sealed class ApplicationFacts
                         {
                             case "AddProblemDetails":
                                 setup |= Setup.AddsProblemDetails;
+                                break;
+                            case "SetFallbackPolicy" when arguments.Arguments.Count == 1:
+                                setup |= FallbackPolicy(arguments.Arguments[0].Expression);
+                                break;
+                            case "AddCookie" or "AddIdentity" or "AddDefaultIdentity" or "AddOpenIdConnect" or "AddMicrosoftIdentityWebApp":
+                                setup |= Setup.ChallengeMayRedirect;
                                 break;
                             case "UseStatusCodePages" when arguments.Arguments.Count == 0:
                                 setup |= Setup.UsesStatusCodePages | Setup.UsesAnyStatusCodePages;
@@ -305,7 +385,46 @@ internal sealed class ApplicationFacts
             }
 
             // A Build() call only builds a host in a file that creates a host builder.
-            return new TreeScan(setup, exceptionHandlerPaths, (setup & Setup.BuildsHost) != 0 ? buildCalls : ImmutableArray<TextSpan>.Empty);
+            return new TreeScan(setup, exceptionHandlerPaths, (setup & Setup.BuildsHost) != 0 ? buildCalls : ImmutableArray<TextSpan>.Empty, rejectionStatusCode);
+        }
+
+        /// <summary>
+        /// A fallback policy as written: none for <c>null</c>; one that can forbid an authenticated caller when its
+        /// builder requires more than authentication.
+        /// </summary>
+        private static Setup FallbackPolicy(ExpressionSyntax policy)
+        {
+            if (policy.IsKind(SyntaxKind.NullLiteralExpression))
+            {
+                return Setup.None;
+            }
+
+            foreach (var node in policy.DescendantNodesAndSelf())
+            {
+                if (node is InvocationExpressionSyntax { Expression: var callee }
+                    && SyntaxNames.NameOf(callee) is "RequireRole" or "RequireClaim" or "RequireUserName" or "RequireAssertion" or "AddRequirements")
+                {
+                    return Setup.SetsFallbackPolicy | Setup.FallbackPolicyCanForbid;
+                }
+            }
+
+            return Setup.SetsFallbackPolicy;
+        }
+
+        /// <summary>A status written as a number or as a <c>StatusCodes.Status429TooManyRequests</c> constant; else <see cref="Unknown"/>.</summary>
+        private static int StatusCodeOf(ExpressionSyntax expression)
+        {
+            var text = expression switch
+            {
+                LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.NumericLiteralExpression) => literal.Token.ValueText,
+                MemberAccessExpressionSyntax { Expression: var type, Name.Identifier.ValueText: var member }
+                    when SyntaxNames.NameOf(type) == "StatusCodes" && member.Length > 9 && member.StartsWith("Status", StringComparison.Ordinal) => member.Substring(6, 3),
+                _ => null,
+            };
+
+            return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) && code >= 100 && code <= 599
+                ? code
+                : Unknown;
         }
 
         /// <summary>

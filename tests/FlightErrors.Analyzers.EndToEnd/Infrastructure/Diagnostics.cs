@@ -119,7 +119,7 @@ public static partial class Diagnostics
         : a.Line != b.Line ? a.Line.CompareTo(b.Line)
         : string.CompareOrdinal(a.Id, b.Id));
 
-    [GeneratedRegex(@"^[ \t]*(?<file>[^\r\n(]+?)\((?<line>\d+),(?<column>\d+)\): (?<severity>warning|error) (?<id>FE\d{4}): (?<message>[^\r\n\[]*?)(?: \(https?://[^)\r\n]*\))? \[[^\]\r\n]*\]\r?$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[ \t]*(?<file>[^\r\n(]+?)\((?<line>\d+),(?<column>\d+)\): (?<severity>warning|error) (?<id>FE\d{4}): (?<message>[^\r\n]*?)(?: \(https?://[^)\r\n]*\))? \[[^\]\r\n]*\]\r?$", RegexOptions.Multiline)]
     private static partial Regex BuildLine();
 
     [GeneratedRegex(@"//\s*(?<ids>FE\d{4}(?:\s*,\s*FE\d{4})*)\s*:")]

@@ -536,5 +536,61 @@ public sealed class FixAllTests
                 }
                 """),
         },
+        [DiagnosticIds.UndocumentedFrameworkStatusCode] = new[]
+        {
+            ("Flights.cs", """
+                using Microsoft.AspNetCore.Authorization;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.AspNetCore.RateLimiting;
+
+                namespace Fleet;
+
+                [ApiController]
+                [Route("flights")]
+                [Authorize]
+                public sealed class FlightsController : ControllerBase
+                {
+                    [HttpGet("{id}")]
+                    [ProducesResponseType<Flight>(200)]
+                    public ActionResult<Flight> Get(int id) => new Flight(id);
+
+                    [HttpDelete("{id}")]
+                    [Authorize(Roles = "ops")]
+                    [EnableRateLimiting("writes")]
+                    [ProducesResponseType(StatusCodes.Status204NoContent)]
+                    public IActionResult Delete(int id) => NoContent();
+                }
+
+                [ApiController]
+                [Route("crews")]
+                [Authorize(Policy = "crew")]
+                public sealed class CrewsController : ControllerBase
+                {
+                    [HttpGet("{id}")]
+                    public ActionResult<Flight> Get(int id) => new Flight(id);
+                }
+
+                public sealed record Flight(int Id);
+                """),
+            ("Gates.cs", """
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.AspNetCore.Routing;
+
+                namespace Fleet;
+
+                public static class GateEndpoints
+                {
+                    public static void MapGates(this IEndpointRouteBuilder app)
+                    {
+                        var gates = app.MapGroup("/gates").RequireAuthorization("operations");
+                        gates.MapGet("/{id}", (int id) => Results.Ok(id));
+                        gates.MapDelete("/{id}", (int id) => Results.NoContent()).RequireRateLimiting("writes");
+                        app.MapGet("/open", () => "open").RequireAuthorization();
+                    }
+                }
+                """),
+        },
     };
 }

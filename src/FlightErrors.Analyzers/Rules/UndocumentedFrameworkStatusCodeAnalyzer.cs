@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FlightErrors.Analyzers;
+
+/// <summary>FE0006: every status code the framework answers for an endpoint (authorization, rate limiting) is documented.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UndocumentedFrameworkStatusCodeAnalyzer : DiagnosticAnalyzer
+{
+    private const string Id = DiagnosticIds.UndocumentedFrameworkStatusCode;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.FE0006);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(static start => EndpointRegistration.Register(start, Id, EndpointKinds.Described, Check));
+    }
+
+    private static void Check(in EndpointFacts endpoint, in OperationAnalysisContext context)
+    {
+        if (endpoint.FrameworkAnswers(context.CancellationToken) is not { } answers)
+        {
+            return;
+        }
+
+        // Documented as every controller that routes the endpoint describes it; what cannot be read fully is left alone.
+        var views = endpoint.DeclaredPerController(Id, context.CancellationToken);
+        foreach (var view in views)
+        {
+            if (!view.Declared.IsComplete)
+            {
+                return;
+            }
+        }
+
+        foreach (var answer in answers)
+        {
+            var undocumented = -1;
+            for (var i = 0; i < views.Length && undocumented < 0; i++)
+            {
+                if (!views[i].Declared.IsExcludedFromDescription && !views[i].Declared.Documents(answer.StatusCode))
+                {
+                    undocumented = i;
+                }
+            }
+
+            if (undocumented < 0)
+            {
+                continue;
+            }
+
+            var properties = FixProperties.Documentation(in endpoint, views[undocumented].Declared, out var additionalLocations);
+            FixProperties.SetStatusCode(properties, answer.StatusCode);
+            properties[FixProperties.MissingKey] = answer.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            properties[FixProperties.DocumentAtKey] = answer.Level.ToString();
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.FE0006,
+                Where(in endpoint),
+                additionalLocations,
+                properties.ToImmutable(),
+                endpoint.Endpoint.Name,
+                StatusCodeFacts.Describe(answer.StatusCode),
+                answer.Cause));
+        }
+    }
+
+    /// <summary>
+    /// The endpoint itself, inside the member being analyzed (the IDE drops a diagnostic reported elsewhere): an action's
+    /// name, a lambda handler's parameter list, a method-group handler's argument of its <c>Map*</c> call.
+    /// </summary>
+    private static Location Where(in EndpointFacts endpoint)
+    {
+        if (endpoint.Endpoint.Route is { } route)
+        {
+            return route.HandlerSyntax switch
+            {
+                ParenthesizedLambdaExpressionSyntax lambda => lambda.ParameterList.GetLocation(),
+                SimpleLambdaExpressionSyntax lambda => lambda.Parameter.GetLocation(),
+                var handler => handler.GetLocation(),
+            };
+        }
+
+        return endpoint.Endpoint.Declaration is MethodDeclarationSyntax method
+            ? method.Identifier.GetLocation()
+            : endpoint.Endpoint.Declaration.GetLocation();
+    }
+}
