@@ -101,13 +101,13 @@ public sealed class LanguageServerTests(SampleWorkspace workspace, ITestOutputHe
         var version = 1;
         for (var round = 1; round <= 3; round++)
         {
-            await ChangeAsync(server, uri, ++version, closing, closing, string.Join('\n', InsertedAction) + "\n");
             var inserting = Stopwatch.StartNew();
+            await ChangeAsync(server, uri, ++version, closing, closing, string.Join('\n', InsertedAction) + "\n");
             var insertPulls = await PullUntilAsync(server, uri, withAction, EditTimeout);
             var insertLatency = inserting.ElapsedMilliseconds;
 
-            await ChangeAsync(server, uri, ++version, closing, closing + InsertedAction.Length, "");
             var removing = Stopwatch.StartNew();
+            await ChangeAsync(server, uri, ++version, closing, closing + InsertedAction.Length, "");
             var removalPulls = await PullUntilAsync(server, uri, expected, EditTimeout);
             var removalLatency = removing.ElapsedMilliseconds;
 
