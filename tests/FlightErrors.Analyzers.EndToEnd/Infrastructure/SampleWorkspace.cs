@@ -178,6 +178,12 @@ public class SampleWorkspace : IAsyncLifetime
     /// <summary>How many more fresh copies <see cref="RepeatedFormatsAsync"/> formats: nine for the sample (ten runs in all).</summary>
     public int RepeatedFormatRuns { get; }
 
+    /// <summary>
+    /// A further copy of the application as written, restored from the packed package like the others and not built, in
+    /// a folder of its own under <see cref="Root"/> (for a tool that reads the project itself, such as a language server).
+    /// </summary>
+    public Task<string> RestoredCopyAsync(string name) => CopyAsync(name);
+
     /// <summary>Builds the unfixed copy again from scratch with extra arguments (the CI gate).</summary>
     public async Task<CommandResult> RebuildUnfixedAsync(params string[] arguments)
     {
