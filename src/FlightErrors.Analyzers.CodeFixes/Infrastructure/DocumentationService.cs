@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -90,5 +93,89 @@ internal static class DocumentationService
         {
             plan.Add(only);
         }
+    }
+
+    /// <summary>
+    /// Fix All for the rules that document codes (FE0001, FE0005): one pass per document, every code of one action or
+    /// endpoint one edit. The actions' attributes go in first; the <c>Map*</c> calls, marked beforehand (marks change no
+    /// span), are found again for their chains, or their handlers' <c>Results&lt;…&gt;</c> unions with
+    /// <paramref name="toUnions"/>.
+    /// </summary>
+    public static async Task<Document> DocumentAllAsync(Document document, ImmutableArray<Diagnostic> diagnostics, bool all, bool toUnions, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return document;
+        }
+
+        // Mark the Map* calls first, to find them again once the actions' attributes are in.
+        var originalRoot = root;
+        var marks = new Dictionary<InvocationExpressionSyntax, SyntaxAnnotation>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (FixProperties.Read(diagnostic).IsRouteHandler && FindMapCall(root, diagnostic) is { } mapCall && !marks.ContainsKey(mapCall))
+            {
+                marks.Add(mapCall, new SyntaxAnnotation());
+            }
+        }
+
+        if (marks.Count > 0)
+        {
+            document = document.WithSyntaxRoot(root.ReplaceNodes(marks.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(marks[original])));
+            root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
+        if (!toUnions)
+        {
+            var plans = new Dictionary<MethodDeclarationSyntax, ActionDocumentation>();
+            foreach (var diagnostic in diagnostics)
+            {
+                var request = FixProperties.Read(diagnostic);
+                if (request.IsRouteHandler || FindAction(root, diagnostic.Location.SourceSpan) is not { } method)
+                {
+                    continue;
+                }
+
+                var plan = ActionPlan(method, request, all);
+                DocumentationPlan.Merge(plans, method, plan);
+            }
+
+            if (plans.Count > 0)
+            {
+                document = await ResponseAttributeEditor.DocumentAsync(document, plans.Values, cancellationToken).ConfigureAwait(false);
+                root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+            }
+        }
+
+        if (marks.Count == 0)
+        {
+            return document;
+        }
+
+        var endpoints = new Dictionary<InvocationExpressionSyntax, EndpointDocumentation>();
+        foreach (var diagnostic in diagnostics)
+        {
+            var request = FixProperties.Read(diagnostic);
+            if (!request.IsRouteHandler
+                || FindMapCall(originalRoot, diagnostic) is not { } original
+                || !marks.TryGetValue(original, out var mark)
+                || root.GetAnnotatedNodes(mark).FirstOrDefault() is not InvocationExpressionSyntax mapCall)
+            {
+                continue;
+            }
+
+            var plan = EndpointPlan(mapCall, request, all, keepImplicitOk: !toUnions);
+            DocumentationPlan.Merge(endpoints, mapCall, plan);
+        }
+
+        if (endpoints.Count == 0)
+        {
+            return document;
+        }
+
+        return toUnions
+            ? await EndpointChainEditor.AddToUnionsAsync(document, endpoints.Values, cancellationToken).ConfigureAwait(false)
+            : await EndpointChainEditor.AppendAsync(document, endpoints.Values, cancellationToken).ConfigureAwait(false);
     }
 }

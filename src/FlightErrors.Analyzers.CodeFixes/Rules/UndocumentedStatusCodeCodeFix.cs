@@ -123,84 +123,12 @@ public sealed class UndocumentedStatusCodeCodeFix : CodeFixProvider
     /// </summary>
     private static async Task<Document?> FixAllAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
     {
-        var cancellationToken = context.CancellationToken;
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return document;
-        }
-
         var key = context.CodeActionEquivalenceKey ?? DocumentOneKey;
-        var all = key is DocumentAllKey or AppendAllKey;
-
-        // Mark the Map* calls first, to find them again once the actions' attributes are in.
-        var originalRoot = root;
-        var marks = new Dictionary<InvocationExpressionSyntax, SyntaxAnnotation>();
-        foreach (var diagnostic in diagnostics)
-        {
-            if (FixProperties.Read(diagnostic).IsRouteHandler && DocumentationService.FindMapCall(root, diagnostic) is { } mapCall && !marks.ContainsKey(mapCall))
-            {
-                marks.Add(mapCall, new SyntaxAnnotation());
-            }
-        }
-
-        if (marks.Count > 0)
-        {
-            document = document.WithSyntaxRoot(root.ReplaceNodes(marks.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(marks[original])));
-            root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-        }
-
-        if (key != AddToUnionKey)
-        {
-            var plans = new Dictionary<MethodDeclarationSyntax, ActionDocumentation>();
-            foreach (var diagnostic in diagnostics)
-            {
-                var request = FixProperties.Read(diagnostic);
-                if (request.IsRouteHandler || DocumentationService.FindAction(root, diagnostic.Location.SourceSpan) is not { } method)
-                {
-                    continue;
-                }
-
-                var plan = DocumentationService.ActionPlan(method, request, all);
-                DocumentationPlan.Merge(plans, method, plan);
-            }
-
-            if (plans.Count > 0)
-            {
-                document = await ResponseAttributeEditor.DocumentAsync(document, plans.Values, cancellationToken).ConfigureAwait(false);
-                root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-            }
-        }
-
-        if (marks.Count == 0)
-        {
-            return document;
-        }
-
-        var endpointKey = key == AddToUnionKey ? AddToUnionKey : all ? AppendAllKey : AppendOneKey;
-        var endpoints = new Dictionary<InvocationExpressionSyntax, EndpointDocumentation>();
-        foreach (var diagnostic in diagnostics)
-        {
-            var request = FixProperties.Read(diagnostic);
-            if (!request.IsRouteHandler
-                || DocumentationService.FindMapCall(originalRoot, diagnostic) is not { } original
-                || !marks.TryGetValue(original, out var mark)
-                || root.GetAnnotatedNodes(mark).FirstOrDefault() is not InvocationExpressionSyntax mapCall)
-            {
-                continue;
-            }
-
-            var plan = DocumentationService.EndpointPlan(mapCall, request, all, keepImplicitOk: endpointKey != AddToUnionKey);
-            DocumentationPlan.Merge(endpoints, mapCall, plan);
-        }
-
-        if (endpoints.Count == 0)
-        {
-            return document;
-        }
-
-        return endpointKey == AddToUnionKey
-            ? await EndpointChainEditor.AddToUnionsAsync(document, endpoints.Values, cancellationToken).ConfigureAwait(false)
-            : await EndpointChainEditor.AppendAsync(document, endpoints.Values, cancellationToken).ConfigureAwait(false);
+        return await DocumentationService.DocumentAllAsync(
+            document,
+            diagnostics,
+            all: key is DocumentAllKey or AppendAllKey,
+            toUnions: key == AddToUnionKey,
+            context.CancellationToken).ConfigureAwait(false);
     }
 }
