@@ -105,7 +105,7 @@ public sealed class UndocumentedFrameworkStatusCodeCodeFix : CodeFixProvider
             {
                 foreach (var attribute in list.Attributes)
                 {
-                    var name = attribute.Name is QualifiedNameSyntax qualified ? qualified.Right.Identifier.ValueText : attribute.Name is SimpleNameSyntax simple ? simple.Identifier.ValueText : "";
+                    var name = SyntaxNames.RightmostName(attribute.Name) ?? "";
                     if (name is "AllowAnonymous" or "AllowAnonymousAttribute")
                     {
                         return false;

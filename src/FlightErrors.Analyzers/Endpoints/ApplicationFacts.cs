@@ -325,7 +325,7 @@ internal sealed class ApplicationFacts
                         exceptionHandlerPaths = exceptionHandlerPaths.Add(path);
                         break;
                     case SimpleBaseTypeSyntax { Type: var baseType }:
-                        setup |= RightmostName(baseType) switch
+                        setup |= SyntaxNames.RightmostName(baseType) switch
                         {
                             "IExceptionHandler" => Setup.HandlesExceptions | Setup.ImplementsExceptionHandler,
                             "IExceptionFilter" or "IAsyncExceptionFilter" or "ExceptionFilterAttribute" => Setup.HandlesExceptions,
@@ -334,7 +334,7 @@ internal sealed class ApplicationFacts
                         };
                         break;
                     case MethodDeclarationSyntax { Identifier.ValueText: "Invoke" or "InvokeAsync", ParameterList.Parameters: { Count: > 0 } parameters } method
-                        when RightmostName(parameters[0].Type) == "HttpContext" && CatchesAll(method):
+                        when SyntaxNames.RightmostName(parameters[0].Type) == "HttpContext" && CatchesAll(method):
                         setup |= Setup.HandlesExceptions;
                         break;
                     case InvocationExpressionSyntax { Expression: var callee, ArgumentList: var arguments }:
@@ -436,7 +436,7 @@ internal sealed class ApplicationFacts
             foreach (var node in middleware.DescendantNodes())
             {
                 if (node is CatchClauseSyntax { Filter: null } clause
-                    && (clause.Declaration is null || RightmostName(clause.Declaration.Type) == "Exception")
+                    && (clause.Declaration is null || SyntaxNames.RightmostName(clause.Declaration.Type) == "Exception")
                     && !clause.Block.DescendantNodes().OfType<ThrowStatementSyntax>().Any())
                 {
                     return true;
@@ -451,13 +451,6 @@ internal sealed class ApplicationFacts
         {
             LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => ActionRoutes.Normalize(literal.Token.ValueText),
             BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments } => PathOf(arguments[0].Expression),
-            _ => null,
-        };
-
-        private static string? RightmostName(TypeSyntax? type) => type switch
-        {
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            SimpleNameSyntax name => name.Identifier.ValueText,
             _ => null,
         };
     }

@@ -11,4 +11,15 @@ internal static class SyntaxNames
         SimpleNameSyntax name => name.Identifier.ValueText,
         _ => null,
     };
+
+    /// <summary>
+    /// The rightmost identifier of a type or attribute name: <c>Foo</c> for <c>Foo</c>, <c>A.B.Foo</c> and
+    /// <c>Foo&lt;T&gt;</c>; null for any other type (arrays, tuples, predefined types).
+    /// </summary>
+    public static string? RightmostName(TypeSyntax? type) => type switch
+    {
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        _ => null,
+    };
 }

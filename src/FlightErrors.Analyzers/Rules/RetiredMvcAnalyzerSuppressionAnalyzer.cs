@@ -48,7 +48,7 @@ public sealed class RetiredMvcAnalyzerSuppressionAnalyzer : DiagnosticAnalyzer
             static node =>
             {
                 var attribute = (AttributeSyntax)node.Node;
-                if (SyntaxNames.NameOf(attribute.Name is QualifiedNameSyntax qualified ? qualified.Right : attribute.Name) is "SuppressMessage" or "SuppressMessageAttribute"
+                if (SyntaxNames.RightmostName(attribute.Name) is "SuppressMessage" or "SuppressMessageAttribute"
                     && attribute.ArgumentList is { Arguments: { Count: >= 2 } arguments }
                     && arguments[1].Expression is LiteralExpressionSyntax { Token: var checkId } literal
                     && literal.IsKind(SyntaxKind.StringLiteralExpression)
