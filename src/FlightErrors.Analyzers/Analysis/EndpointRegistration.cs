@@ -16,16 +16,18 @@ internal static class EndpointRegistration
 {
     /// <summary>
     /// Runs <paramref name="check"/> on every endpoint of <paramref name="kinds"/> in the scope configured for
-    /// <paramref name="ruleId"/> that can produce responses. Nothing is registered for a compilation without ASP.NET Core.
+    /// <paramref name="ruleId"/> that can produce responses, or on every one when <paramref name="alsoWithoutResponses"/>
+    /// (a rule about what happens around the endpoint's code: a <c>void</c> action can still throw). Nothing is
+    /// registered for a compilation without ASP.NET Core.
     /// </summary>
-    public static void Register(CompilationStartAnalysisContext start, string ruleId, EndpointKinds kinds, EndpointCheck check)
+    public static void Register(CompilationStartAnalysisContext start, string ruleId, EndpointKinds kinds, EndpointCheck check, bool alsoWithoutResponses = false)
     {
         if (AnalysisSession.For(start.Compilation, start.Options.AnalyzerConfigOptionsProvider) is not { } session)
         {
             return;
         }
 
-        var rule = new Rule(session, ruleId, kinds, check);
+        var rule = new Rule(session, ruleId, kinds, check, alsoWithoutResponses);
         if ((kinds & (EndpointKinds.Action | EndpointKinds.ControllerMember | EndpointKinds.ResultHelper)) != 0)
         {
             start.RegisterOperationAction(rule.OnMethodBody, OperationKind.MethodBody);
@@ -53,9 +55,11 @@ internal static class EndpointRegistration
         private readonly string _ruleId;
         private readonly EndpointKinds _kinds;
         private readonly EndpointCheck _check;
+        private readonly bool _alsoWithoutResponses;
 
-        public Rule(AnalysisSession session, string ruleId, EndpointKinds kinds, EndpointCheck check)
+        public Rule(AnalysisSession session, string ruleId, EndpointKinds kinds, EndpointCheck check, bool alsoWithoutResponses)
         {
+            _alsoWithoutResponses = alsoWithoutResponses;
             _session = session;
             _ruleId = ruleId;
             _kinds = kinds;
@@ -106,7 +110,7 @@ internal static class EndpointRegistration
             }
 
             var responses = _session.ResponsesOf(endpoint.Method, body, semanticModels, context.CancellationToken);
-            if (responses.Responses.IsEmpty)
+            if (responses.Responses.IsEmpty && !_alsoWithoutResponses)
             {
                 return;
             }

@@ -23,6 +23,7 @@ internal sealed class MapReader
     private readonly INamedTypeSymbol? _exceptionFilter;
     private readonly INamedTypeSymbol? _asyncExceptionFilter;
     private readonly INamedTypeSymbol? _requestDelegate;
+    private readonly INamedTypeSymbol? _hellangOptions;
 
     public MapReader(KnownTypes types, INamedTypeSymbol exception)
     {
@@ -33,6 +34,7 @@ internal sealed class MapReader
         _exceptionFilter = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.Filters.IExceptionFilter");
         _asyncExceptionFilter = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.Filters.IAsyncExceptionFilter");
         _requestDelegate = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.RequestDelegate");
+        _hellangOptions = compilation.GetTypeByMetadataName("Hellang.Middleware.ProblemDetails.ProblemDetailsOptions");
     }
 
     public List<ExceptionMapping> Mappings { get; } = new();
@@ -41,7 +43,9 @@ internal sealed class MapReader
 
     /// <summary>
     /// Binds only what can be a mapper, by its syntax: classes with a base list, <c>try</c> blocks that name a
-    /// <c>next</c> delegate, <c>UseExceptionHandler(...)</c> and <c>Filters.Add...(...)</c> calls.
+    /// <c>next</c> delegate, <c>UseExceptionHandler(...)</c> and <c>Filters.Add...(...)</c> calls, assignments of
+    /// <c>ExceptionHandlerOptions.StatusCodeSelector</c>, and Hellang's <c>options.Map&lt;T&gt;(…)</c> and
+    /// <c>MapToStatusCode&lt;T&gt;(…)</c> where that package is referenced.
     /// </summary>
     public void Read(SemanticModel model, SyntaxNode root, CancellationToken cancellationToken)
     {
@@ -63,6 +67,16 @@ internal sealed class MapReader
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation
                     when IsMapperCall(access) && model.GetOperation(invocation, cancellationToken) is IInvocationOperation call:
                     ReadInvocation(model, call, cancellationToken);
+                    break;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Map" or "MapToStatusCode", TypeArgumentList.Arguments.Count: 1 } } } invocation
+                    when _hellangOptions is not null && model.GetOperation(invocation, cancellationToken) is IInvocationOperation call:
+                    ReadHellangMapping(model, call, cancellationToken);
+                    break;
+                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "StatusCodeSelector" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "StatusCodeSelector" } } assignment
+                    when model.GetOperation(assignment, cancellationToken) is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.ContainingType.Name: "ExceptionHandlerOptions" } } selector
+                        && model.GetEnclosingSymbol(assignment.SpanStart, cancellationToken)?.ContainingType is { } owner:
+                    // ExceptionHandlerOptions.StatusCodeSelector (ASP.NET Core 9+): the code the bare handler answers with.
+                    ReadTypeTests(model, selector.Value, owner, MappingScope.Application, cancellationToken);
                     break;
             }
         }
@@ -178,6 +192,22 @@ internal sealed class MapReader
         }
     }
 
+    /// <summary>
+    /// Hellang.Middleware.ProblemDetails: <c>options.MapToStatusCode&lt;T&gt;(404)</c> and <c>options.Map&lt;T&gt;(ex =&gt; new
+    /// StatusCodeProblemDetails(409))</c>. Its mappers match subclasses (<c>IsAssignableFrom</c>), in registration
+    /// order, and always write Problem Details; a mapping with a predicate may not apply, so it is not read.
+    /// </summary>
+    private void ReadHellangMapping(SemanticModel model, IInvocationOperation call, CancellationToken cancellationToken)
+    {
+        if (call.Arguments.Length == 1
+            && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, _hellangOptions)
+            && call.TargetMethod.TypeArguments[0] is INamedTypeSymbol exception && IsException(exception)
+            && model.GetEnclosingSymbol(call.Syntax.SpanStart, cancellationToken)?.ContainingType is { } owner)
+        {
+            Add(model, exception, true, call, owner, MappingScope.Application, call.Syntax, cancellationToken, _types.ProblemDetails);
+        }
+    }
+
     /// <summary>The <c>catch</c> clauses of a <c>try</c> around <c>next(context)</c>: a middleware that maps what it catches.</summary>
     private void ReadCatches(SemanticModel model, ITryOperation operation, CancellationToken cancellationToken)
     {
@@ -266,15 +296,24 @@ internal sealed class MapReader
         }
     }
 
-    private void Add(SemanticModel model, INamedTypeSymbol exception, bool matchesSubclasses, IOperation branch, INamedTypeSymbol mapper, MappingScope scope, SyntaxNode syntax, CancellationToken cancellationToken)
+    private void Add(SemanticModel model, INamedTypeSymbol exception, bool matchesSubclasses, IOperation branch, INamedTypeSymbol mapper, MappingScope scope, SyntaxNode syntax, CancellationToken cancellationToken, ITypeSymbol? body = null)
     {
+        // A selector inside UseExceptionHandler(new ExceptionHandlerOptions { … }) is reached twice: once is enough.
+        foreach (var known in Mappings)
+        {
+            if (known.Tree == syntax.SyntaxTree && known.Span == syntax.Span)
+            {
+                return;
+            }
+        }
+
         if (StatusIn(model, branch, HelperDepth, cancellationToken) is { } status)
         {
-            Mappings.Add(new ExceptionMapping(exception, status, matchesSubclasses, mapper, scope, BodyIn(branch), syntax.SyntaxTree, syntax.Span));
+            Mappings.Add(new ExceptionMapping(exception, status, matchesSubclasses, mapper, scope, body ?? BodyIn(branch), syntax.SyntaxTree, syntax.Span));
         }
         else if (CarriedStatus(branch, exception) is { } property && CarryingConstructors(exception, property, cancellationToken) is { Count: > 0 } constructors)
         {
-            Mappings.Add(new ExceptionMapping(exception, 0, matchesSubclasses, mapper, scope, BodyIn(branch), syntax.SyntaxTree, syntax.Span, constructors));
+            Mappings.Add(new ExceptionMapping(exception, 0, matchesSubclasses, mapper, scope, body ?? BodyIn(branch), syntax.SyntaxTree, syntax.Span, constructors));
         }
     }
 

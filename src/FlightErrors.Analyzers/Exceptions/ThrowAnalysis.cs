@@ -49,7 +49,8 @@ internal readonly struct EscapingThrow
 /// exceptions are those summaries walked from its body, to a depth limit, each method once per call of the endpoint.
 /// Calls are followed into methods with a body in source, an interface's or abstract member's only implementation
 /// in the compilation, and MediatR-style <c>Send(request)</c> to the one <c>IRequestHandler&lt;TRequest, …&gt;</c> of
-/// the request's type.
+/// the request's type and the pipeline behaviours that run for it (<see cref="PipelineBehaviours"/>). A library call
+/// throws what its library documents (<see cref="LibraryThrows"/>).
 /// </summary>
 internal sealed class ThrowAnalysis
 {
@@ -57,12 +58,14 @@ internal sealed class ThrowAnalysis
 
     private readonly Compilation _compilation;
     private readonly Lazy<ImmutableArray<INamedTypeSymbol>> _sourceClasses;
+    private readonly Lazy<PipelineBehaviours> _behaviours;
     private readonly ConcurrentDictionary<IMethodSymbol, MethodThrows> _summaries = new(SymbolEqualityComparer.Default);
 
     public ThrowAnalysis(Compilation compilation)
     {
         _compilation = compilation;
         _sourceClasses = new Lazy<ImmutableArray<INamedTypeSymbol>>(FindSourceClasses, LazyThreadSafetyMode.ExecutionAndPublication);
+        _behaviours = new Lazy<PipelineBehaviours>(() => PipelineBehaviours.Find(compilation, _sourceClasses.Value, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The exceptions that can escape the endpoint whose body is <paramref name="body"/>, in source order of their entry.</summary>
@@ -77,7 +80,7 @@ internal sealed class ThrowAnalysis
 
         foreach (var thrown in summary.Throws)
         {
-            results.Add(new EscapingThrow(thrown.Type, null, summary.Tree, thrown.Span, thrown.Span, thrown.Constructor, thrown.Arguments));
+            results.Add(new EscapingThrow(thrown.Type, thrown.Library, summary.Tree, thrown.Span, thrown.Span, thrown.Constructor, thrown.Arguments));
         }
 
         // Each method is walked once per call of the endpoint, by the first path that reaches it (in source order):
@@ -204,7 +207,13 @@ internal sealed class ThrowAnalysis
 
                     break;
                 case IInvocationOperation invocation:
-                    AddCall(calls, Targets(invocation), operation, body);
+                    var targets = Targets(invocation);
+                    if (targets.IsEmpty)
+                    {
+                        AddLibraryThrows(throws, invocation, body);
+                    }
+
+                    AddCall(calls, targets, operation, body);
                     break;
                 case IObjectCreationOperation { Constructor: { } constructor }:
                     AddCall(calls, Source(constructor), operation, body);
@@ -231,6 +240,25 @@ internal sealed class ThrowAnalysis
             ? method.Name
             : method.ContainingType.Name + "." + method.Name;
         return new MethodThrows(name, body.Syntax.SyntaxTree, throws.ToImmutable(), calls.ToImmutable());
+    }
+
+    /// <summary>What a library call throws by its documentation (<see cref="LibraryThrows"/>), thrown at the call.</summary>
+    private void AddLibraryThrows(ImmutableArray<ThrowSite>.Builder throws, IInvocationOperation invocation, IOperation body)
+    {
+        var documented = LibraryThrows.Of(invocation, _compilation, out var library);
+        if (documented.IsEmpty)
+        {
+            return;
+        }
+
+        var catchers = CatchersAround(invocation, body);
+        foreach (var type in documented)
+        {
+            if (!IsCaughtHere(type, catchers))
+            {
+                throws.Add(new ThrowSite(type, invocation.Syntax.Span, null, ImmutableArray<int>.Empty, library));
+            }
+        }
     }
 
     private static ImmutableArray<int> ConstantArguments(IObjectCreationOperation? creation)
@@ -311,7 +339,7 @@ internal sealed class ThrowAnalysis
             && invocation.Arguments.Length > 0
             && invocation.Arguments[0].Value.WalkDownConversions().Type is INamedTypeSymbol request)
         {
-            return RequestHandler(request);
+            return RequestHandler(request).AddRange(_behaviours.Value.For(request));
         }
 
         if (method.IsAbstract || method.ContainingType?.TypeKind == TypeKind.Interface)
@@ -453,8 +481,9 @@ internal sealed class ThrowAnalysis
 
     private readonly struct ThrowSite
     {
-        public ThrowSite(INamedTypeSymbol type, TextSpan span, IMethodSymbol? constructor, ImmutableArray<int> arguments)
+        public ThrowSite(INamedTypeSymbol type, TextSpan span, IMethodSymbol? constructor, ImmutableArray<int> arguments, string? library = null)
         {
+            Library = library;
             Constructor = constructor;
             Arguments = arguments;
             Type = type;
@@ -468,6 +497,9 @@ internal sealed class ThrowAnalysis
         public IMethodSymbol? Constructor { get; }
 
         public ImmutableArray<int> Arguments { get; }
+
+        /// <summary>The library method a documented library call names (<c>Guard.Against.NotFound</c>); null for a <c>throw</c>.</summary>
+        public string? Library { get; }
     }
 
     private readonly struct CallSite

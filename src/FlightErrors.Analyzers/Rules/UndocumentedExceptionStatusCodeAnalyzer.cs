@@ -18,7 +18,7 @@ public sealed class UndocumentedExceptionStatusCodeAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterCompilationStartAction(static start => EndpointRegistration.Register(start, Id, EndpointKinds.Described, Check));
+        context.RegisterCompilationStartAction(static start => EndpointRegistration.Register(start, Id, EndpointKinds.Described, Check, alsoWithoutResponses: true));
     }
 
     private static void Check(in EndpointFacts endpoint, in OperationAnalysisContext context)

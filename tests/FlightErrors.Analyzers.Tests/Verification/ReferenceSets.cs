@@ -37,6 +37,10 @@ internal static class ReferenceSets
     /// <summary>Every set a test runs against by default.</summary>
     public static ImmutableArray<ReferenceAssemblies> All => ImmutableArray.Create(AspNet100, AspNet80);
 
+    /// <summary><paramref name="references"/> with one more package, restored the same way (the test project downloads it too).</summary>
+    public static ReferenceAssemblies WithPackage(ReferenceAssemblies references, string id, string version) =>
+        references.AddPackages(ImmutableArray.Create(new PackageIdentity(id, version)));
+
     public static string RepositoryRoot => Metadata("RepositoryRoot");
 
     private static string NuGetConfigFilePath => Path.Combine(RepositoryRoot, "nuget.config");
