@@ -267,6 +267,19 @@ internal sealed class MapReader
                         Add(model, type, !exact, conditional.WhenTrue, mapper, scope, syntax, cancellationToken);
                     }
 
+                    if (conditional is { WhenFalse: null, Parent: IBlockOperation block } && Leaves(conditional.WhenTrue)
+                        && NegatedTypeTest(conditional.Condition) is { } negated)
+                    {
+                        // if (exception is not T t) return false; … Response.StatusCode = 404: the code after the guard.
+                        for (var i = block.Operations.IndexOf(conditional) + 1; i < block.Operations.Length; i++)
+                        {
+                            if (Add(model, negated, true, block.Operations[i], mapper, scope, conditional.Condition.Syntax, cancellationToken))
+                            {
+                                break;
+                            }
+                        }
+                    }
+
                     break;
                 case ISwitchOperation switchStatement:
                     foreach (var switchCase in switchStatement.Cases)
@@ -296,26 +309,48 @@ internal sealed class MapReader
         }
     }
 
-    private void Add(SemanticModel model, INamedTypeSymbol exception, bool matchesSubclasses, IOperation branch, INamedTypeSymbol mapper, MappingScope scope, SyntaxNode syntax, CancellationToken cancellationToken, ITypeSymbol? body = null)
+    /// <summary>Records the mapping when <paramref name="branch"/> sets a status; false when it sets none.</summary>
+    private bool Add(SemanticModel model, INamedTypeSymbol exception, bool matchesSubclasses, IOperation branch, INamedTypeSymbol mapper, MappingScope scope, SyntaxNode syntax, CancellationToken cancellationToken, ITypeSymbol? body = null)
     {
         // A selector inside UseExceptionHandler(new ExceptionHandlerOptions { … }) is reached twice: once is enough.
         foreach (var known in Mappings)
         {
             if (known.Tree == syntax.SyntaxTree && known.Span == syntax.Span)
             {
-                return;
+                return true;
             }
         }
 
         if (StatusIn(model, branch, HelperDepth, cancellationToken) is { } status)
         {
             Mappings.Add(new ExceptionMapping(exception, status, matchesSubclasses, mapper, scope, body ?? BodyIn(branch), syntax.SyntaxTree, syntax.Span));
+            return true;
         }
-        else if (CarriedStatus(branch, exception) is { } property && CarryingConstructors(exception, property, cancellationToken) is { Count: > 0 } constructors)
+
+        if (CarriedStatus(branch, exception) is { } property && CarryingConstructors(exception, property, cancellationToken) is { Count: > 0 } constructors)
         {
             Mappings.Add(new ExceptionMapping(exception, 0, matchesSubclasses, mapper, scope, body ?? BodyIn(branch), syntax.SyntaxTree, syntax.Span, constructors));
+            return true;
         }
+
+        return false;
     }
+
+    /// <summary>The type a guard excludes: <c>exception is not T</c>, <c>exception is not T t</c>, <c>!(exception is T)</c>.</summary>
+    private INamedTypeSymbol? NegatedTypeTest(IOperation condition) => condition switch
+    {
+        IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: var pattern } } => MatchedType(pattern),
+        IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: IIsTypeOperation { TypeOperand: INamedTypeSymbol type } } when IsException(type) => type,
+        _ => null,
+    };
+
+    /// <summary>Whether a guard's branch leaves the method: it ends in <c>return</c> (or is one).</summary>
+    private static bool Leaves(IOperation branch) => branch switch
+    {
+        IReturnOperation => true,
+        IBlockOperation { Operations.Length: > 0 } block => block.Operations[block.Operations.Length - 1] is IReturnOperation,
+        _ => false,
+    };
 
     /// <summary>The exception's property the branch writes as the status: <c>Response.StatusCode = (int)ex.Code</c>.</summary>
     private static IPropertySymbol? CarriedStatus(IOperation branch, INamedTypeSymbol exception)

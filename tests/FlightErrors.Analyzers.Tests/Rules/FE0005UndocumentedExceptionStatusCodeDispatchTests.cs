@@ -362,6 +362,67 @@ public sealed class FE0005UndocumentedExceptionStatusCodeDispatchTests
         return test.RunAsync();
     }
 
+    // One handler per exception, each guarding with a negated type test (a common IExceptionHandler shape).
+    [Fact]
+    public Task Handler_per_exception_behind_a_negated_type_test()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Usings + """
+            public sealed class BadRequestException : Exception { }
+            public sealed class GoneException : Exception { }
+
+            public sealed class BadRequestExceptionHandler : IExceptionHandler
+            {
+                public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+                {
+                    if (exception is not BadRequestException badRequest)
+                    {
+                        return false;
+                    }
+
+                    var problem = new ProblemDetails { Status = StatusCodes.Status400BadRequest, Detail = badRequest.Message };
+                    httpContext.Response.StatusCode = problem.Status.Value;
+                    await httpContext.Response.WriteAsJsonAsync(problem, cancellationToken);
+                    return true;
+                }
+            }
+
+            public sealed class GoneExceptionHandler : IExceptionHandler
+            {
+                public ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+                {
+                    if (!(exception is GoneException)) return ValueTask.FromResult(false);
+                    httpContext.Response.StatusCode = StatusCodes.Status410Gone;
+                    return ValueTask.FromResult(true);
+                }
+            }
+
+            public sealed class LoggingExceptionHandler : IExceptionHandler
+            {
+                // Guards by negation but sets no status: not a mapping.
+                public ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+                {
+                    if (exception is not OperationCanceledException) return ValueTask.FromResult(false);
+                    Console.WriteLine(exception.Message);
+                    return ValueTask.FromResult(false);
+                }
+            }
+
+            public static class Flights
+            {
+                public static void Map(IEndpointRouteBuilder app) =>
+                    app.MapPut("/flights/{id}", (int id) => id switch
+                    {
+                        0 => {|#0:throw new BadRequestException()|},
+                        1 => {|#1:throw new GoneException()|},
+                        2 => throw new OperationCanceledException(),
+                        _ => Results.NoContent(),
+                    }).Produces(StatusCodes.Status204NoContent);
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("PUT /flights/{id}", "400 Bad Request", "BadRequestException thrown here", "BadRequestExceptionHandler", ""),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("PUT /flights/{id}", "410 Gone", "GoneException thrown here", "GoneExceptionHandler", ""));
+    }
+
     // Hellang.Middleware.ProblemDetails is not served to the tests: a stand-in with its names and shapes.
     [Fact]
     public Task Hellang_problem_details_options_map_and_map_to_status_code()
