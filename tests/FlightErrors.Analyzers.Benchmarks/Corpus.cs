@@ -51,6 +51,16 @@ public sealed class Corpus
             }
         }
 
+        if (Services)
+        {
+            trees.Add(Parse("ServiceLayer.cs", ServiceLayer));
+            for (var c = 0; c < controllers; c++)
+            {
+                trees.Add(Parse($"Bookings/Bookings{c}.cs", Bookings(c)));
+                endpoints += BookingEndpoints;
+            }
+        }
+
         SyntaxTree? large = null;
         if (withLargeController)
         {
@@ -141,6 +151,133 @@ public sealed class Corpus
     /// 503 instead of 500): a project that has adopted the analyzers, where they report nothing and only look.
     /// </summary>
     public static bool Clean { get; set; }
+
+    /// <summary>
+    /// With --services, a service layer as well: per controller, a bookings controller whose actions call a service
+    /// behind its only implementation and a mediator-style handler, which throw domain exceptions that an
+    /// <c>IExceptionHandler</c> maps to 404 and 409 (what FE0005 follows). With --clean those codes are documented.
+    /// </summary>
+    public static bool Services { get; set; }
+
+    public const int BookingEndpoints = 3;
+
+    private const string ServiceLayer = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Diagnostics;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        namespace Bench;
+
+        public class NotFoundException(string message) : Exception(message);
+
+        public sealed class BookingNotFoundException(int id) : NotFoundException($"Booking {id}");
+
+        public sealed class ConflictException(string message) : Exception(message);
+
+        public interface IRequest<TResponse> { }
+
+        public interface ISender { Task<TResponse> Send<TResponse>(IRequest<TResponse> request, CancellationToken cancellationToken = default); }
+
+        public interface IRequestHandler<TRequest, TResponse> where TRequest : IRequest<TResponse>
+        {
+            Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken);
+        }
+
+        public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+        {
+            public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+            {
+                var status = exception switch
+                {
+                    NotFoundException => StatusCodes.Status404NotFound,
+                    ConflictException => StatusCodes.Status409Conflict,
+                    _ => 0,
+                };
+                if (status == 0)
+                {
+                    return false;
+                }
+
+                context.Response.StatusCode = status;
+                return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = { Status = status, Detail = exception.Message } });
+            }
+        }
+        """;
+
+    private static string Bookings(int c)
+    {
+        var notFound = Clean ? "\n    [ProducesResponseType(StatusCodes.Status404NotFound)]" : string.Empty;
+        var conflict = Clean ? "\n    [ProducesResponseType(StatusCodes.Status409Conflict)]" : string.Empty;
+        return $$"""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace Bench.Bookings;
+
+            public interface IBookings{{c}}
+            {
+                Flight Get(int id);
+
+                void Cancel(int id);
+            }
+
+            public sealed class Bookings{{c}}(FlightStore store) : IBookings{{c}}
+            {
+                public Flight Get(int id) => store.Find(id) ?? throw new BookingNotFoundException(id);
+
+                public void Cancel(int id)
+                {
+                    if (id < 0)
+                    {
+                        throw new ConflictException("Already cancelled");
+                    }
+
+                    Check(id);
+                }
+
+                private static void Check(int id)
+                {
+                    if (id == 0)
+                    {
+                        throw new NotFoundException("No booking");
+                    }
+                }
+            }
+
+            public sealed record GetBooking{{c}}(int Id) : IRequest<Flight>;
+
+            public sealed class GetBooking{{c}}Handler(IBookings{{c}} bookings) : IRequestHandler<GetBooking{{c}}, Flight>
+            {
+                public Task<Flight> Handle(GetBooking{{c}} request, CancellationToken cancellationToken) => Task.FromResult(bookings.Get(request.Id));
+            }
+
+            [ApiController]
+            [Route("api/b{{c}}")]
+            public sealed class Bookings{{c}}Controller(IBookings{{c}} bookings, ISender sender) : ControllerBase
+            {
+                [HttpGet("{id}")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]{{notFound}}
+                public ActionResult<Flight> Get(int id) => bookings.Get(id);
+
+                [HttpDelete("{id}")]
+                [ProducesResponseType(StatusCodes.Status204NoContent)]{{notFound}}{{conflict}}
+                public IActionResult Cancel(int id)
+                {
+                    bookings.Cancel(id);
+                    return NoContent();
+                }
+
+                [HttpGet("sent/{id}")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]{{notFound}}
+                public async Task<ActionResult<Flight>> Sent(int id) => await sender.Send(new GetBooking{{c}}(id));
+            }
+            """;
+    }
 
     private static string Action(int k) => Clean ? CleanAction(k) : MixedAction(k);
 

@@ -13,6 +13,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 //     [--iterations 5] [--skip-ide] [--build] [--mvc <path to Microsoft.AspNetCore.Mvc.Api.Analyzers.dll>]
 //     [--sequential] (one thread binds and analyzes: steadier figures on a busy machine)
 //     [--clean] (the shapes written as the rules ask: an adopted project, where nothing is reported)
+//     [--services] (a service layer too: actions whose codes come from exceptions thrown in services and handlers)
+//     [--rules FE0001,FE0002,FE0003] (the FlightErrors rules measured; these three unless given)
 //     [--profile none|fe|mvc|fe,mvc] (only those sets' analysis, in turns, --iterations times on the first size:
 //     for a profiler)
 // Besides time and allocations, each set's retained memory: what its analysis leaves reachable while the compilation
@@ -20,12 +22,18 @@ using Microsoft.CodeAnalysis.Diagnostics;
 var settings = Settings.Parse(args);
 Harness.Concurrent = !settings.Sequential;
 Corpus.Clean = settings.Clean;
+Corpus.Services = settings.Services;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 var noOp = new DoNothingAnalyzer();
 ImmutableArray<DiagnosticAnalyzer> baseline = [noOp];
-ImmutableArray<DiagnosticAnalyzer> flightErrors = [noOp, new UndocumentedStatusCodeAnalyzer(), new ExplicitInternalServerErrorAnalyzer(), new ErrorBodyNotProblemDetailsAnalyzer()];
+DiagnosticAnalyzer[] rules =
+[
+    new UndocumentedStatusCodeAnalyzer(), new ExplicitInternalServerErrorAnalyzer(), new ErrorBodyNotProblemDetailsAnalyzer(),
+    new IncompleteErrorPipelineAnalyzer(), new UndocumentedExceptionStatusCodeAnalyzer(), new UndocumentedFrameworkStatusCodeAnalyzer(),
+];
+ImmutableArray<DiagnosticAnalyzer> flightErrors = [noOp, .. rules.Where(rule => rule.SupportedDiagnostics.Any(d => settings.Rules.Contains(d.Id)))];
 var mvcAnalyzers = Harness.LoadMvcApiAnalyzers(settings.MvcPath);
 ImmutableArray<DiagnosticAnalyzer> mvc = mvcAnalyzers.IsEmpty ? [] : [noOp, .. mvcAnalyzers];
 
@@ -34,6 +42,7 @@ Console.WriteLine($"FlightErrors.Analyzers benchmark: {Environment.ProcessorCoun
 Console.WriteLine(mvc.IsEmpty
     ? $"MVC API analyzers: not found at {settings.MvcPath}; their columns are skipped."
     : $"MVC API analyzers: {string.Join(", ", mvcAnalyzers.Select(a => a.GetType().Name))} from {settings.MvcPath}");
+Console.WriteLine($"FlightErrors rules: {string.Join(", ", settings.Rules)}");
 Console.WriteLine();
 
 if (settings.Profile is { } profiled)
@@ -69,7 +78,7 @@ var perThousand = new List<(int Endpoints, double FlightErrors, double Mvc)>();
 foreach (var controllers in settings.Controllers)
 {
     var corpus = Corpus.Generate(controllers, settings.Actions);
-    Console.WriteLine($"== {controllers} controllers x {settings.Actions} actions + {controllers / 10 + (controllers % 10 == 0 ? 0 : 1)} minimal-API modules = {corpus.Endpoints} endpoints, {corpus.Trees.Length} files, {(Corpus.Clean ? "clean (nothing to report)" : "mixed (documented and undocumented)")}");
+    Console.WriteLine($"== {controllers} controllers x {settings.Actions} actions + {controllers / 10 + (controllers % 10 == 0 ? 0 : 1)} minimal-API modules{(Corpus.Services ? $" + {controllers * Corpus.BookingEndpoints} service-layer actions" : "")} = {corpus.Endpoints} endpoints, {corpus.Trees.Length} files, {(Corpus.Clean ? "clean (nothing to report)" : "mixed (documented and undocumented)")}");
 
     // Warm-up: JIT and the reference assemblies' metadata, not measured.
     Harness.MeasureCompile(corpus);
@@ -329,8 +338,11 @@ static double Median(List<double> values)
     return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }
 
-internal sealed record Settings(int[] Controllers, int Actions, int Iterations, bool SkipIde, bool Build, string MvcPath, int BuildControllers, bool PerAnalyzer = false, string? Profile = null, bool Sequential = false, bool Clean = false)
+internal sealed record Settings(int[] Controllers, int Actions, int Iterations, bool SkipIde, bool Build, string MvcPath, int BuildControllers, bool PerAnalyzer = false, string? Profile = null, bool Sequential = false, bool Clean = false, bool Services = false, string[]? RuleIds = null)
 {
+    /// <summary>The rules measured: FE0001 to FE0003 unless --rules says otherwise (the set the earlier tables measured).</summary>
+    public string[] Rules => RuleIds ?? ["FE0001", "FE0002", "FE0003"];
+
     public static Settings Parse(string[] args)
     {
         var settings = new Settings([200, 2000], 10, 5, false, false, Harness.Metadata("MvcApiAnalyzers"), 200);
@@ -348,6 +360,8 @@ internal sealed record Settings(int[] Controllers, int Actions, int Iterations, 
                 "--per-analyzer" => settings with { PerAnalyzer = true },
                 "--sequential" => settings with { Sequential = true },
                 "--clean" => settings with { Clean = true },
+                "--services" => settings with { Services = true },
+                "--rules" => settings with { RuleIds = args[++i].Split(',') },
                 "--profile" => settings with { Profile = args[++i] },
                 _ => throw new ArgumentException($"Unknown argument {args[i]}"),
             };
