@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -92,6 +93,23 @@ public sealed class LanguageServerTests(SampleWorkspace workspace, ITestOutputHe
         await PullUntilAsync(server, uri, expected, FirstLoadTimeout);
         output.WriteLine($"first load: {loading.ElapsedMilliseconds} ms from initialize to the build's {expected.Count} FE diagnostics");
 
+        // Which copy of the analyzers the server runs: the package's, restored into the run's own packages folder, from
+        // analyzers/dotnet/roslyn4.14/cs, the folder the SDK selects for a compiler of Roslyn 4.14 or later. Neither the
+        // roslyn4.8 copy nor the repository's build output is loaded (csharp-ls 0.28 maps the analyzers assembly alone: it
+        // offers no analyzer fixes). Read from the memory maps of the server's processes, which only Linux exposes (/proc).
+        if (OperatingSystem.IsLinux())
+        {
+            var folder = Path.Combine(workspace.Root, "packages", "flighterrors.analyzers", workspace.PackageVersion, "analyzers", "dotnet", "roslyn4.14", "cs");
+            var mapped = MappedFiles(server.ProcessId, "FlightErrors.");
+            Assert.Contains(Path.Combine(folder, "FlightErrors.Analyzers.dll"), mapped);
+            Assert.All(mapped, file => Assert.Equal(folder, Path.GetDirectoryName(file)));
+            output.WriteLine($"analyzers loaded from: {string.Join(", ", mapped)}");
+        }
+        else
+        {
+            output.WriteLine("The folder the analyzers load from is read from /proc, which this system lacks: not checked.");
+        }
+
         // An action with an undocumented NotFound(), then its removal; a few rounds, for the latency figures.
         var closing = lines.FindLastIndex(l => l == "}");
         Assert.True(closing > 0, "The controller file ends with no closing brace of its own line.");
@@ -112,6 +130,51 @@ public sealed class LanguageServerTests(SampleWorkspace workspace, ITestOutputHe
             var removalLatency = removing.ElapsedMilliseconds;
 
             output.WriteLine($"round {round}: FE0001 appeared {insertLatency} ms after the insertion ({insertPulls} pulls), went {removalLatency} ms after the removal ({removalPulls} pulls)");
+        }
+    }
+
+    /// <summary>
+    /// The files whose name starts with <paramref name="prefix"/> mapped into <paramref name="root"/> or any process
+    /// below it (<c>dotnet tool run</c> starts the server as a child), sorted.
+    /// </summary>
+    private static List<string> MappedFiles(int root, string prefix)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(directory), out var pid) && TryReadAllText(Path.Combine(directory, "stat")) is { } stat)
+            {
+                // "pid (command) state ppid ...": the command may hold spaces and parentheses, so read after the last ')'.
+                parents[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
+            }
+        }
+
+        var tree = new List<int> { root };
+        for (var i = 0; i < tree.Count; i++)
+        {
+            tree.AddRange(parents.Where(p => p.Value == tree[i]).Select(p => p.Key));
+        }
+
+        // A maps line ends with the mapped file's absolute path, the only field that starts with '/'.
+        return tree
+            .SelectMany(pid => (TryReadAllText($"/proc/{pid}/maps") ?? "").Split('\n'))
+            .Select(line => line.IndexOf('/', StringComparison.Ordinal) is var at and >= 0 ? line[at..] : "")
+            .Where(file => Path.GetFileName(file).StartsWith(prefix, StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>A /proc file's text, or null when its process has ended meanwhile.</summary>
+    private static string? TryReadAllText(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

@@ -35,12 +35,20 @@ public sealed partial class PackageMetadataTests(SampleWorkspace workspace)
 
         // PACKAGE.md, not the repository's README with its contributor sections.
         Assert.StartsWith("# FlightErrors.Analyzers", readme, StringComparison.Ordinal);
-        foreach (var section in new[] { "## Rules", "## Install", "## Configure", "## Use it in CI" })
+        foreach (var section in new[] { "## Rules", "## Install", "## Configure", "## Use it in CI", "## In the IDE" })
         {
             Assert.Contains("\n" + section + "\n", readme, StringComparison.Ordinal);
         }
 
         Assert.DoesNotContain("## Run the tests", readme, StringComparison.Ordinal);
+
+        // What each editor does with the rules and the fixes (issue 18, item 3): fixes through the light bulb where the
+        // editor loads code fixes, and through dotnet format where it does not (csharp-ls).
+        var ide = Section(readme, "## In the IDE");
+        foreach (var editor in new[] { "Visual Studio", "Rider", "C# Dev Kit", "csharp-ls", "light bulb", "dotnet format analyzers", "analyzersEnabled" })
+        {
+            Assert.Contains(editor, ide, StringComparison.Ordinal);
+        }
         Assert.DoesNotContain("<!--", readme, StringComparison.Ordinal);
 
         // Every rule, linked to the page its diagnostics link to; every link absolute, under the project's address.
@@ -72,6 +80,12 @@ public sealed partial class PackageMetadataTests(SampleWorkspace workspace)
     {
         var nuspec = await NuspecAsync();
         Assert.Equal("MIT", nuspec.License);
+
+        // The repository's LICENSE says the same; the package carries the expression, not the file (NU5033 forbids both).
+        var licence = File.ReadAllText(Path.Combine(workspace.RepositoryRoot, "LICENSE"));
+        Assert.StartsWith("MIT License\n", licence.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Copyright (c) 2026 FlightErrors.Analyzers contributors", licence, StringComparison.Ordinal);
+        Assert.Null(await OptionalEntryAsync("LICENSE"));
         var tags = nuspec.Tags.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.Superset(new[] { "analyzers", "roslyn", "aspnetcore", "openapi", "problem-details" }.ToHashSet(), tags.ToHashSet());
     }
@@ -88,14 +102,29 @@ public sealed partial class PackageMetadataTests(SampleWorkspace workspace)
         return new Nuspec(Value("description"), Value("releaseNotes"), Value("tags"), license.Value, Value("readme"), Value("projectUrl"));
     }
 
-    private async Task<string> EntryAsync(string name)
+    private async Task<string> EntryAsync(string name) =>
+        await OptionalEntryAsync(name) ?? throw new Xunit.Sdk.XunitException($"The package has no {name}");
+
+    private async Task<string?> OptionalEntryAsync(string name)
     {
         var feed = await workspace.PackedFeedAsync();
         using var package = ZipFile.OpenRead(Path.Combine(feed, $"FlightErrors.Analyzers.{workspace.PackageVersion}.nupkg"));
-        var entry = package.GetEntry(name);
-        Assert.True(entry is not null, $"The package has no {name}");
+        if (package.GetEntry(name) is not { } entry)
+        {
+            return null;
+        }
+
         using var reader = new StreamReader(entry.Open());
         return (await reader.ReadToEndAsync()).Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    /// <summary>A Markdown section's text, from its heading to the next heading of the same level.</summary>
+    private static string Section(string markdown, string heading)
+    {
+        var start = markdown.IndexOf("\n" + heading + "\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"No section '{heading}'");
+        var end = markdown.IndexOf("\n## ", start + heading.Length + 2, StringComparison.Ordinal);
+        return end < 0 ? markdown[start..] : markdown[start..end];
     }
 
     private sealed record Nuspec(string Description, string ReleaseNotes, string Tags, string License, string Readme, string ProjectUrl);

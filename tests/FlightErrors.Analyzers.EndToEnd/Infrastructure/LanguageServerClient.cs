@@ -49,6 +49,9 @@ public sealed class LanguageServerClient : IAsyncDisposable
         }
     }
 
+    /// <summary>The process started: the <c>dotnet</c> host that runs the server, or the server itself.</summary>
+    public int ProcessId => process.Id;
+
     /// <summary>The sections <c>workspace/configuration</c> is answered from, by section name.</summary>
     public IReadOnlyDictionary<string, JsonNode?> Configuration => configuration;
 
