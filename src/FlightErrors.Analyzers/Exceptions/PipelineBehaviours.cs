@@ -17,28 +17,23 @@ namespace FlightErrors.Analyzers;
 internal sealed class PipelineBehaviours
 {
     private readonly ImmutableArray<Behaviour> _behaviours;
-    private readonly ImmutableArray<INamedTypeSymbol> _sourceClasses;
+    private readonly SourceTypeIndex _sourceTypes;
     private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<IMethodSymbol>> _perRequest = new(SymbolEqualityComparer.Default);
 
-    private PipelineBehaviours(ImmutableArray<Behaviour> behaviours, ImmutableArray<INamedTypeSymbol> sourceClasses)
+    private PipelineBehaviours(ImmutableArray<Behaviour> behaviours, SourceTypeIndex sourceTypes)
     {
         _behaviours = behaviours;
-        _sourceClasses = sourceClasses;
+        _sourceTypes = sourceTypes;
     }
 
-    /// <summary>The behaviours among <paramref name="sourceClasses"/>; their conditions are read once, here.</summary>
-    public static PipelineBehaviours Find(Compilation compilation, ImmutableArray<INamedTypeSymbol> sourceClasses, CancellationToken cancellationToken)
+    /// <summary>The behaviours among the compilation's classes; their conditions are read once, here.</summary>
+    public static PipelineBehaviours Find(Compilation compilation, SourceTypeIndex sourceTypes, CancellationToken cancellationToken)
     {
         var behaviours = ImmutableArray.CreateBuilder<Behaviour>();
-        foreach (var type in sourceClasses)
+        foreach (var definition in sourceTypes.InterfacesNamed("IPipelineBehavior", 2))
         {
-            foreach (var contract in type.AllInterfaces)
+            foreach (var (type, contract) in sourceTypes.Implementers(definition))
             {
-                if (contract is not { Name: "IPipelineBehavior", TypeArguments.Length: 2 })
-                {
-                    continue;
-                }
-
                 foreach (var member in contract.GetMembers("Handle"))
                 {
                     if (member is IMethodSymbol handle
@@ -52,7 +47,7 @@ internal sealed class PipelineBehaviours
             }
         }
 
-        return new PipelineBehaviours(behaviours.ToImmutable(), sourceClasses);
+        return new PipelineBehaviours(behaviours.ToImmutable(), sourceTypes);
     }
 
     /// <summary>The <c>Handle</c> of each behaviour that runs for <paramref name="request"/>.</summary>
@@ -116,15 +111,11 @@ internal sealed class PipelineBehaviours
 
     private bool Implemented(INamedTypeSymbol service, INamedTypeSymbol request)
     {
-        foreach (var type in _sourceClasses)
+        foreach (var (_, implemented) in _sourceTypes.Implementers(service))
         {
-            foreach (var implemented in type.AllInterfaces)
+            if (SymbolEqualityComparer.Default.Equals(implemented.TypeArguments[0], request))
             {
-                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, service)
-                    && SymbolEqualityComparer.Default.Equals(implemented.TypeArguments[0], request))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 

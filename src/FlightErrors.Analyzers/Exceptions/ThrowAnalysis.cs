@@ -56,16 +56,19 @@ internal sealed class ThrowAnalysis
 {
     private const int MaxDepth = 6;
 
+    /// <summary>MediatR's <c>IRequestHandler&lt;TRequest&gt;</c> and <c>IRequestHandler&lt;TRequest, TResponse&gt;</c>.</summary>
+    private static readonly int[] HandlerArities = { 1, 2 };
+
     private readonly Compilation _compilation;
-    private readonly Lazy<ImmutableArray<INamedTypeSymbol>> _sourceClasses;
+    private readonly Lazy<SourceTypeIndex> _sourceTypes;
     private readonly Lazy<PipelineBehaviours> _behaviours;
     private readonly ConcurrentDictionary<IMethodSymbol, MethodThrows> _summaries = new(SymbolEqualityComparer.Default);
 
     public ThrowAnalysis(Compilation compilation)
     {
         _compilation = compilation;
-        _sourceClasses = new Lazy<ImmutableArray<INamedTypeSymbol>>(FindSourceClasses, LazyThreadSafetyMode.ExecutionAndPublication);
-        _behaviours = new Lazy<PipelineBehaviours>(() => PipelineBehaviours.Find(compilation, _sourceClasses.Value, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+        _sourceTypes = new Lazy<SourceTypeIndex>(() => SourceTypeIndex.Build(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+        _behaviours = new Lazy<PipelineBehaviours>(() => PipelineBehaviours.Find(compilation, _sourceTypes.Value, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The exceptions that can escape the endpoint whose body is <paramref name="body"/>, in source order of their entry.</summary>
@@ -221,18 +224,13 @@ internal sealed class ThrowAnalysis
             }
 
             // What a lambda or local function throws leaves only when it is called; a local function's call is followed.
-            var children = new List<IOperation>();
-            foreach (var child in operation.ChildOperations)
+            // Children are pushed last first, so that they are visited in source order.
+            foreach (var child in operation.ChildOperations.Reverse())
             {
                 if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
                 {
-                    children.Add(child);
+                    stack.Push(child);
                 }
-            }
-
-            for (var i = children.Count - 1; i >= 0; i--)
-            {
-                stack.Push(children[i]);
             }
         }
 
@@ -363,29 +361,42 @@ internal sealed class ThrowAnalysis
     {
         var owner = method.ContainingType;
         IMethodSymbol? found = null;
-        foreach (var type in _sourceClasses.Value)
+        if (owner.TypeKind == TypeKind.Interface)
         {
-            var isInterface = owner.TypeKind == TypeKind.Interface;
-            if (isInterface ? !Contains(type.AllInterfaces, owner) : !type.InheritsFromOrEquals(owner.OriginalDefinition) || SymbolEqualityComparer.Default.Equals(type, owner))
+            foreach (var (type, contract) in _sourceTypes.Value.Implementers(owner.OriginalDefinition))
             {
-                continue;
+                if (SymbolEqualityComparer.Default.Equals(contract, owner)
+                    && type.FindImplementationForInterfaceMember(method) is IMethodSymbol implementation
+                    && !Another(ref found, implementation))
+                {
+                    return ImmutableArray<IMethodSymbol>.Empty;
+                }
             }
-
-            var implementation = isInterface ? type.FindImplementationForInterfaceMember(method) as IMethodSymbol : Override(type, method);
-            if (implementation is null)
+        }
+        else
+        {
+            foreach (var type in _sourceTypes.Value.Subclasses(owner.OriginalDefinition))
             {
-                continue;
+                if (Override(type, method) is { } implementation && !Another(ref found, implementation))
+                {
+                    return ImmutableArray<IMethodSymbol>.Empty;
+                }
             }
-
-            if (found is not null)
-            {
-                return ImmutableArray<IMethodSymbol>.Empty;
-            }
-
-            found = implementation;
         }
 
         return found is null ? ImmutableArray<IMethodSymbol>.Empty : Source(found);
+    }
+
+    /// <summary>Records <paramref name="implementation"/> as the one found; false when a different one was found before.</summary>
+    private static bool Another(ref IMethodSymbol? found, IMethodSymbol implementation)
+    {
+        if (found is not null && !SymbolEqualityComparer.Default.Equals(found, implementation))
+        {
+            return false;
+        }
+
+        found = implementation;
+        return true;
     }
 
     private static IMethodSymbol? Override(INamedTypeSymbol type, IMethodSymbol method)
@@ -411,72 +422,31 @@ internal sealed class ThrowAnalysis
     private ImmutableArray<IMethodSymbol> RequestHandler(INamedTypeSymbol request)
     {
         IMethodSymbol? found = null;
-        foreach (var type in _sourceClasses.Value)
+        var index = _sourceTypes.Value;
+        foreach (var arity in HandlerArities)
         {
-            foreach (var contract in type.AllInterfaces)
+            foreach (var definition in index.InterfacesNamed("IRequestHandler", arity))
             {
-                if (contract.Name != "IRequestHandler" || contract.TypeArguments.Length == 0 || !SymbolEqualityComparer.Default.Equals(contract.TypeArguments[0], request))
+                foreach (var (type, contract) in index.Implementers(definition))
                 {
-                    continue;
-                }
-
-                foreach (var member in contract.GetMembers("Handle"))
-                {
-                    if (member is IMethodSymbol handle && type.FindImplementationForInterfaceMember(handle) is IMethodSymbol implementation)
+                    if (!SymbolEqualityComparer.Default.Equals(contract.TypeArguments[0], request))
                     {
-                        if (found is not null && !SymbolEqualityComparer.Default.Equals(found, implementation))
+                        continue;
+                    }
+
+                    foreach (var member in contract.GetMembers("Handle"))
+                    {
+                        if (member is IMethodSymbol handle && type.FindImplementationForInterfaceMember(handle) is IMethodSymbol implementation
+                            && !Another(ref found, implementation))
                         {
                             return ImmutableArray<IMethodSymbol>.Empty;
                         }
-
-                        found = implementation;
                     }
                 }
             }
         }
 
         return found is null ? ImmutableArray<IMethodSymbol>.Empty : Source(found);
-    }
-
-    private static bool Contains(ImmutableArray<INamedTypeSymbol> interfaces, INamedTypeSymbol wanted)
-    {
-        foreach (var candidate in interfaces)
-        {
-            if (SymbolEqualityComparer.Default.Equals(candidate, wanted))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private ImmutableArray<INamedTypeSymbol> FindSourceClasses()
-    {
-        var classes = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-        var namespaces = new Stack<INamespaceOrTypeSymbol>();
-        namespaces.Push(_compilation.Assembly.GlobalNamespace);
-        while (namespaces.Count > 0)
-        {
-            foreach (var member in namespaces.Pop().GetMembers())
-            {
-                if (member is INamespaceSymbol ns)
-                {
-                    namespaces.Push(ns);
-                }
-                else if (member is INamedTypeSymbol type)
-                {
-                    if (type.TypeKind == TypeKind.Class && !type.IsAbstract)
-                    {
-                        classes.Add(type);
-                    }
-
-                    namespaces.Push(type);
-                }
-            }
-        }
-
-        return classes.ToImmutable();
     }
 
     private readonly struct ThrowSite

@@ -25,20 +25,46 @@ public sealed class UndocumentedExceptionStatusCodeAnalyzer : DiagnosticAnalyzer
     {
         // No mapper, no mapped code: the exception handler's 500 needs no documentation.
         var map = endpoint.ExceptionMap;
-        var views = map.IsEmpty ? ImmutableArray<ControllerDeclarations>.Empty : endpoint.DeclaredPerController(Id, context.CancellationToken);
+        if (map.IsEmpty)
+        {
+            return;
+        }
+
+        // The first throw (by its place in the endpoint) of each mapped error code. Most endpoints throw none, and
+        // then their documentation is not read at all.
+        List<(EscapingThrow Thrown, ExceptionMapping Mapping, int Status)>? mapped = null;
+        foreach (var thrown in endpoint.EscapingExceptions(context.CancellationToken))
+        {
+            if (map.Find(thrown.Type, endpoint.Endpoint) is not { } mapping
+                || mapping.StatusFor(in thrown) is not int status || !StatusCodeFacts.IsError(status) || status == 500)
+            {
+                continue;
+            }
+
+            mapped ??= new List<(EscapingThrow, ExceptionMapping, int)>();
+            var index = mapped.FindIndex(m => m.Status == status);
+            if (index < 0)
+            {
+                mapped.Add((thrown, mapping, status));
+            }
+            else if (thrown.Entry.Start < mapped[index].Thrown.Entry.Start)
+            {
+                mapped[index] = (thrown, mapping, status);
+            }
+        }
+
+        var views = mapped is null ? ImmutableArray<ControllerDeclarations>.Empty : endpoint.DeclaredPerController(Id, context.CancellationToken);
         if (views.IsEmpty || !ControllerDeclarations.AllComplete(views))
         {
             return;
         }
 
-        // The first throw (by its place in the endpoint) of each mapped code that a description leaves out.
+        // Those a description leaves out.
         List<(EscapingThrow Thrown, ExceptionMapping Mapping, int Status, int View)>? missing = null;
         bool? returnsReportedElsewhere = null;
-        foreach (var thrown in endpoint.EscapingExceptions(context.CancellationToken))
+        foreach (var (thrown, mapping, status) in mapped!)
         {
-            if (map.Find(thrown.Type, endpoint.Endpoint) is not { } mapping
-                || mapping.StatusFor(in thrown) is not int status || !StatusCodeFacts.IsError(status) || status == 500
-                || ControllerDeclarations.FirstUndocumenting(views, status) is var view && view < 0)
+            if (ControllerDeclarations.FirstUndocumenting(views, status) is var view && view < 0)
             {
                 continue;
             }
@@ -50,15 +76,7 @@ public sealed class UndocumentedExceptionStatusCodeAnalyzer : DiagnosticAnalyzer
             }
 
             missing ??= new List<(EscapingThrow, ExceptionMapping, int, int)>();
-            var index = missing.FindIndex(m => m.Status == status);
-            if (index < 0)
-            {
-                missing.Add((thrown, mapping, status, view));
-            }
-            else if (thrown.Entry.Start < missing[index].Thrown.Entry.Start)
-            {
-                missing[index] = (thrown, mapping, status, view);
-            }
+            missing.Add((thrown, mapping, status, view));
         }
 
         if (missing is null)
