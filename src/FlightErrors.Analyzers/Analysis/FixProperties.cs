@@ -52,6 +52,12 @@ internal static class FixProperties
     /// </summary>
     internal const string DocumentAtKey = "DocumentAt";
 
+    /// <summary>
+    /// "1" when FE0007's exact-type test (<c>GetType() == typeof(T)</c>) can become <c>is T</c> without taking a type
+    /// another test of the same mapper names.
+    /// </summary>
+    internal const string WidenKey = "Widen";
+
     /// <summary>Where the fix of <paramref name="diagnostic"/> documents its code (<see cref="DocumentAtKey"/>); the endpoint when not said.</summary>
     public static AnswerLevel DocumentAt(Diagnostic diagnostic) =>
         diagnostic.Properties.TryGetValue(DocumentAtKey, out var value) && Enum.TryParse<AnswerLevel>(value, out var level) ? level : AnswerLevel.Endpoint;

@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FlightErrors.Analyzers;
+
+/// <summary>
+/// FE0008: <c>response.WriteAsJsonAsync(problem)</c> with a Problem Details value and no <c>application/problem+json</c>
+/// content type: the extension writes <c>application/json; charset=utf-8</c> unless it is given one. Anywhere in the
+/// application, not only in endpoints; a content type that is not a constant is not judged.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ProblemDetailsWrittenAsJsonAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>What <c>WriteAsJsonAsync</c> writes when no content type is given (<c>JsonConstants.JsonContentTypeWithCharset</c>).</summary>
+    internal const string DefaultContentType = "application/json; charset=utf-8";
+
+    internal const string ProblemContentType = "application/problem+json";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.FE0008);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        // Generated code is not analyzed; ReportDiagnostics spares the driver a check of every diagnostic against
+        // the generated code of its file (docs/architecture.md#invariants).
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (AnalysisSession.For(start.Compilation, start.Options.AnalyzerConfigOptionsProvider) is null
+                || start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ProblemDetails") is not { } problemDetails
+                || start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponseJsonExtensions") is not { } extensions)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(context => Check(context, extensions, problemDetails), OperationKind.Invocation);
+        });
+    }
+
+    private static void Check(in OperationAnalysisContext context, INamedTypeSymbol extensions, INamedTypeSymbol problemDetails)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod.Name != "WriteAsJsonAsync" || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, extensions))
+        {
+            return;
+        }
+
+        ITypeSymbol? written = null;
+        string? contentType = DefaultContentType;
+        foreach (var argument in invocation.Arguments)
+        {
+            switch (argument.Parameter?.Name)
+            {
+                case "value":
+                    written = argument.Value.WalkDownConversions().Type;
+                    break;
+                case "contentType" when argument.ArgumentKind == ArgumentKind.Explicit:
+                    // A content type that is not a constant is not judged: what cannot be read stays silent.
+                    var constant = argument.Value.ConstantValue;
+                    if (!constant.HasValue)
+                    {
+                        return;
+                    }
+
+                    contentType = constant.Value as string ?? DefaultContentType;
+                    break;
+            }
+        }
+
+        if (!written.InheritsFromOrEquals(problemDetails) || contentType.StartsWith(ProblemContentType, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.FE0008, invocation.Syntax.GetLocation(), written!.Name, contentType));
+    }
+}
