@@ -34,7 +34,7 @@ public sealed class MappingMissesSubclassCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.ContainsKey(FixProperties.WidenKey)
+            if (!FixProperties.CanWiden(diagnostic)
                 || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not BinaryExpressionSyntax comparison
                 || Widened(comparison) is not { } widened)
             {

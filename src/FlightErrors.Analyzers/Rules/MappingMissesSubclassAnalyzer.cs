@@ -71,11 +71,8 @@ public sealed class MappingMissesSubclassAnalyzer : DiagnosticAnalyzer
             subclasses.Append(i == 0 ? string.Empty : i == gap.Subclasses.Length - 1 ? " or " : ", ").Append(gap.Subclasses[i].Name);
         }
 
-        var properties = gap.CanWiden
-            ? ImmutableDictionary<string, string?>.Empty.Add(FixProperties.WidenKey, "1")
-            : ImmutableDictionary<string, string?>.Empty;
         return Diagnostic.Create(
-            Descriptors.FE0007, Location.Create(mapping.Tree, mapping.Span), gap.Throws, properties,
+            Descriptors.FE0007, Location.Create(mapping.Tree, mapping.Span), gap.Throws, FixProperties.Widen(gap.CanWiden),
             mapping.Mapper.Name, mapping.Exception.Name, subclasses.ToString());
     }
 }

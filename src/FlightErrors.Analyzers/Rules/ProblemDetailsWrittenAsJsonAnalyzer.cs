@@ -14,7 +14,7 @@ namespace FlightErrors.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ProblemDetailsWrittenAsJsonAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>What <c>WriteAsJsonAsync</c> writes when no content type is given (<c>JsonConstants.JsonContentTypeWithCharset</c>).</summary>
+    /// <summary>What <c>WriteAsJsonAsync</c> writes when no content type is given (<c>ContentTypeConstants.JsonContentTypeWithCharset</c>).</summary>
     internal const string DefaultContentType = "application/json; charset=utf-8";
 
     internal const string ProblemContentType = "application/problem+json";

@@ -24,8 +24,10 @@ public sealed partial class RulePageExampleTests
         using System;
         using System.Collections.Generic;
         using System.Net.Http;
+        using System.Threading;
         using System.Threading.Tasks;
         using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Diagnostics;
         using Microsoft.AspNetCore.Http;
         using Microsoft.AspNetCore.Mvc;
         using Microsoft.AspNetCore.Routing;
