@@ -13,8 +13,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace FlightErrors.Analyzers;
 
 /// <summary>
-/// FE0008: passes <c>contentType: "application/problem+json"</c> to <c>WriteAsJsonAsync</c>, as ASP.NET Core's own
-/// problem details writer does. An overload without a content type becomes its sibling with one, through
+/// FE0008: passes <c>contentType: "application/problem+json"</c> to <c>WriteAsJsonAsync</c> (or <c>Results.Json</c>,
+/// <c>TypedResults.Json</c>), as ASP.NET Core's own problem details writer does. An overload without a content type becomes its sibling with one, through
 /// <c>options: null</c> (which that overload passes itself); the value, type, options, type info and cancellation
 /// arguments stay as written, and a constant content type is replaced.
 /// </summary>
@@ -72,7 +72,7 @@ public sealed class ProblemDetailsWrittenAsJsonCodeFix : CodeFixProvider
             {
                 case "contentType":
                     return list.ReplaceNode(syntax.Expression, contentType.WithTriviaFrom(syntax.Expression));
-                case "response" or "value" or "type" or "options" or "jsonTypeInfo" or "context":
+                case "response" or "value" or "data" or "type" or "options" or "jsonTypeInfo" or "context":
                     var index = list.Arguments.IndexOf(syntax);
                     if (index < 0)
                     {

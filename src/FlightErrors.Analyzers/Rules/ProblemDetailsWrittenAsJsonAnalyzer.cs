@@ -7,9 +7,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace FlightErrors.Analyzers;
 
 /// <summary>
-/// FE0008: <c>response.WriteAsJsonAsync(problem)</c> with a Problem Details value and no <c>application/problem+json</c>
-/// content type: the extension writes <c>application/json; charset=utf-8</c> unless it is given one. Anywhere in the
-/// application, not only in endpoints; a content type that is not a constant is not judged.
+/// FE0008: <c>response.WriteAsJsonAsync(problem)</c>, <c>Results.Json(problem)</c> or <c>TypedResults.Json(problem)</c>
+/// with a Problem Details value and no <c>application/problem+json</c> content type: each writes
+/// <c>application/json; charset=utf-8</c> unless it is given one. Anywhere in the application, not only in endpoints;
+/// a content type that is not a constant is not judged.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ProblemDetailsWrittenAsJsonAnalyzer : DiagnosticAnalyzer
@@ -36,14 +37,18 @@ public sealed class ProblemDetailsWrittenAsJsonAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(context => Check(context, extensions, problemDetails), OperationKind.Invocation);
+            var writers = new Writers(
+                extensions,
+                start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Results"),
+                start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.TypedResults"));
+            start.RegisterOperationAction(context => Check(context, writers, problemDetails), OperationKind.Invocation);
         });
     }
 
-    private static void Check(in OperationAnalysisContext context, INamedTypeSymbol extensions, INamedTypeSymbol problemDetails)
+    private static void Check(in OperationAnalysisContext context, Writers writers, INamedTypeSymbol problemDetails)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.TargetMethod.Name != "WriteAsJsonAsync" || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, extensions))
+        if (!writers.Writes(invocation.TargetMethod))
         {
             return;
         }
@@ -54,7 +59,7 @@ public sealed class ProblemDetailsWrittenAsJsonAnalyzer : DiagnosticAnalyzer
         {
             switch (argument.Parameter?.Name)
             {
-                case "value":
+                case "value" or "data":
                     written = argument.Value.WalkDownConversions().Type;
                     break;
                 case "contentType" when argument.ArgumentKind == ArgumentKind.Explicit:
@@ -76,5 +81,27 @@ public sealed class ProblemDetailsWrittenAsJsonAnalyzer : DiagnosticAnalyzer
         }
 
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.FE0008, invocation.Syntax.GetLocation(), written!.Name, contentType));
+    }
+
+    /// <summary>The JSON writers that take a content type: <c>HttpResponse.WriteAsJsonAsync</c>, <c>Results.Json</c>, <c>TypedResults.Json</c>.</summary>
+    private sealed class Writers
+    {
+        private readonly INamedTypeSymbol _extensions;
+        private readonly INamedTypeSymbol? _results;
+        private readonly INamedTypeSymbol? _typedResults;
+
+        public Writers(INamedTypeSymbol extensions, INamedTypeSymbol? results, INamedTypeSymbol? typedResults)
+        {
+            _extensions = extensions;
+            _results = results;
+            _typedResults = typedResults;
+        }
+
+        public bool Writes(IMethodSymbol method) => method.Name switch
+        {
+            "WriteAsJsonAsync" => SymbolEqualityComparer.Default.Equals(method.ContainingType, _extensions),
+            "Json" => SymbolEqualityComparer.Default.Equals(method.ContainingType, _results) || SymbolEqualityComparer.Default.Equals(method.ContainingType, _typedResults),
+            _ => false,
+        };
     }
 }

@@ -46,9 +46,10 @@ public sealed class FE0007MappingMissesSubclassTests
 
         """;
 
-    /// <summary>Endpoints that throw each of <paramref name="exceptions"/>.</summary>
-    private static string Throwing(params string[] exceptions)
+    /// <summary>Endpoints that throw each of <paramref name="names"/> (exception names separated by spaces).</summary>
+    private static string Throwing(string names)
     {
+        var exceptions = names.Split(' ');
         var maps = string.Empty;
         for (var i = 0; i < exceptions.Length; i++)
         {
@@ -84,7 +85,7 @@ public sealed class FE0007MappingMissesSubclassTests
     {
         return VerifyCS.VerifyAnalyzerAsync(
             Usings + Handler("{|#0:typeof(NotFoundException) == exception.GetType()|}")
-                + Throwing("GateNotFoundException", "FlightNotFoundException", "GateNotFoundException", "NotFoundException"),
+                + Throwing("GateNotFoundException FlightNotFoundException GateNotFoundException NotFoundException"),
             VerifyCS.Diagnostic().WithLocation(0).WithArguments("ExactHandler", "NotFoundException", "GateNotFoundException or FlightNotFoundException"));
     }
 
@@ -236,10 +237,10 @@ public sealed class FE0007MappingMissesSubclassTests
         return VerifyCS.VerifyCodeFixAsync(
             Usings + Handler("[|exception.GetType() == typeof(NotFoundException)|]")
                 + Handler("[|exception.GetType() == typeof(ConflictException)|]", "OtherHandler")
-                + Throwing("FlightNotFoundException", "BookingConflictException"),
+                + Throwing("FlightNotFoundException BookingConflictException"),
             Usings + Handler("exception is NotFoundException")
                 + Handler("exception is ConflictException", "OtherHandler")
-                + Throwing("FlightNotFoundException", "BookingConflictException"),
+                + Throwing("FlightNotFoundException BookingConflictException"),
             MappingMissesSubclassCodeFix.MatchSubclassesKey);
     }
 
@@ -264,7 +265,7 @@ public sealed class FE0007MappingMissesSubclassTests
                     return ValueTask.FromResult(true);
                 }
             }
-            """ + Throwing("FlightNotFoundException", "GateNotFoundException");
+            """ + Throwing("FlightNotFoundException GateNotFoundException");
         return new VerifyCS.Test
         {
             TestCode = source,

@@ -42,6 +42,35 @@ public sealed class FE0008ProblemDetailsWrittenAsJsonTests
 
     // ---- What fires -------------------------------------------------------------------------------------------
 
+    /// <summary>A minimal-API endpoint that returns <paramref name="result"/> (with <c>problem</c> in scope) for a missing flight.</summary>
+    private static string Endpoint(string result) => $$"""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.AspNetCore.Routing;
+
+        public static class FlightEndpoints
+        {
+            public static void Map(IEndpointRouteBuilder app) =>
+                app.MapGet("/flights/{id}", (int id) =>
+                {
+                    var problem = new ProblemDetails { Status = 404, Detail = $"Flight {id}" };
+                    return id > 0 ? Results.Ok(id) : {{result}};
+                });
+        }
+        """;
+
+    [Theory]
+    [InlineData("Results.Json(problem, statusCode: 404)")]
+    [InlineData("Results.Json(problem, options: null, contentType: null, statusCode: 404)")]
+    [InlineData("TypedResults.Json(problem, statusCode: 404)")]
+    public Task Problem_Details_returned_as_a_JSON_result(string result)
+    {
+        return VerifyCS.VerifyAnalyzerAsync(
+            Endpoint("{|#0:" + result + "|}"),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("ProblemDetails", Default));
+    }
+
     [Theory]
     [InlineData("context.Response.WriteAsJsonAsync(problem)", "ProblemDetails")]
     [InlineData("context.Response.WriteAsJsonAsync(problem, cancellationToken)", "ProblemDetails")]
@@ -82,6 +111,15 @@ public sealed class FE0008ProblemDetailsWrittenAsJsonTests
     public Task Silent(string call)
     {
         return VerifyCS.VerifyAnalyzerAsync(Middleware("            await " + call + ";"));
+    }
+
+    [Theory]
+    [InlineData("Results.Json(problem, contentType: \"application/problem+json\", statusCode: 404)")]
+    [InlineData("Results.Problem(problem)")]
+    [InlineData("Results.Json(new { error = \"gone\" }, statusCode: 404)")]
+    public Task Silent_for_these_results(string result)
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoint(result));
     }
 
     [Fact]
@@ -134,6 +172,18 @@ public sealed class FE0008ProblemDetailsWrittenAsJsonTests
         return VerifyCS.VerifyCodeFixAsync(
             Middleware("            await [|" + call + "|];"),
             Middleware("            await " + fixedCall + ";"),
+            ProblemDetailsWrittenAsJsonCodeFix.UseProblemContentTypeKey);
+    }
+
+    [Theory]
+    [InlineData("Results.Json(problem, statusCode: 404)", "Results.Json(problem, contentType: \"application/problem+json\", statusCode: 404)")]
+    [InlineData("Results.Json(problem, options: null, contentType: null, statusCode: 404)", "Results.Json(problem, options: null, contentType: \"application/problem+json\", statusCode: 404)")]
+    [InlineData("TypedResults.Json(problem)", "TypedResults.Json(problem, contentType: \"application/problem+json\")")]
+    public Task Fix_passes_the_problem_content_type_to_a_JSON_result(string result, string fixedResult)
+    {
+        return VerifyCS.VerifyCodeFixAsync(
+            Endpoint("[|" + result + "|]"),
+            Endpoint(fixedResult),
             ProblemDetailsWrittenAsJsonCodeFix.UseProblemContentTypeKey);
     }
 
