@@ -54,7 +54,7 @@ public sealed class ProblemDetailsWrittenAsJsonAnalyzer : DiagnosticAnalyzer
         }
 
         ITypeSymbol? written = null;
-        string? contentType = DefaultContentType;
+        var contentType = DefaultContentType;
         foreach (var argument in invocation.Arguments)
         {
             switch (argument.Parameter?.Name)
