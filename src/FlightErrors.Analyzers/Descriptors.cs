@@ -62,6 +62,24 @@ internal static class Descriptors
         description: "Authorization answers 401 and 403, and the rate limiter its rejection status, before the endpoint's code runs; "
             + "none of them adds response metadata, so the API description omits them unless they are documented.");
 
+    public static readonly DiagnosticDescriptor FE0007 = Rule(
+        DiagnosticIds.MappingMissesSubclass,
+        Categories.Design,
+        DiagnosticSeverity.Warning,
+        title: "Exception mapping misses subclasses",
+        message: "'{0}' maps {1} by its exact type, so a thrown {2}, which derives from it, becomes a 500",
+        description: "A mapping that compares exception.GetType() with typeof(T), or looks the type up in a dictionary keyed by typeof(T), "
+            + "matches T alone: a subclass of T that the code throws goes past it to the exception handler's 500, although it is a kind of T.");
+
+    public static readonly DiagnosticDescriptor FE0008 = Rule(
+        DiagnosticIds.ProblemDetailsWrittenAsJson,
+        Categories.Design,
+        DiagnosticSeverity.Warning,
+        title: "Problem Details written as application/json",
+        message: "{0} is written with the content type '{1}' instead of application/problem+json",
+        description: "WriteAsJsonAsync sets the response's content type to application/json unless it is given one; RFC 9457 registers "
+            + "application/problem+json for Problem Details, which is what clients and ASP.NET Core's own problem details writer use.");
+
     /// <summary>Reported once per compilation, without a location, at its end (RS1037).</summary>
     public static readonly DiagnosticDescriptor FE0900 = Rule(
         DiagnosticIds.InvalidOptionValue,

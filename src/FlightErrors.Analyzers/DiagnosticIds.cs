@@ -9,6 +9,8 @@ public static class DiagnosticIds
     public const string IncompleteErrorPipeline = "FE0004";
     public const string UndocumentedExceptionStatusCode = "FE0005";
     public const string UndocumentedFrameworkStatusCode = "FE0006";
+    public const string MappingMissesSubclass = "FE0007";
+    public const string ProblemDetailsWrittenAsJson = "FE0008";
 
     // FE09xx are about the package's configuration, not the code.
     public const string InvalidOptionValue = "FE0900";

@@ -20,6 +20,7 @@ internal sealed class AnalysisSession
     private readonly Lazy<bool> _xmlResponsesReadByGenerator;
     private readonly Lazy<ImmutableArray<ApplicationHost>> _hosts;
     private readonly Lazy<ExceptionMap> _exceptionMap;
+    private readonly Lazy<ImmutableArray<SubclassGap>> _subclassGaps;
     private readonly ConcurrentDictionary<IMethodSymbol, EndpointResponses> _responses = new(SymbolEqualityComparer.Default);
 
     private readonly ControllerActions _controllers;
@@ -36,6 +37,7 @@ internal sealed class AnalysisSession
         _application = new Lazy<ApplicationFacts>(() => ApplicationFacts.Find(types.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         _hosts = new Lazy<ImmutableArray<ApplicationHost>>(() => ApplicationHost.Find(Application, types.Compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
         _exceptionMap = new Lazy<ExceptionMap>(() => ExceptionMap.Find(types, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+        _subclassGaps = new Lazy<ImmutableArray<SubclassGap>>(() => SubclassGap.Find(ExceptionMap, types.Compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
         Throws = new ThrowAnalysis(types.Compilation);
         _xmlResponsesReadByGenerator = new Lazy<bool>(() => XmlResponses.ReadByGenerator(types.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -54,6 +56,12 @@ internal sealed class AnalysisSession
     /// answer is kept for every rule that asks.
     /// </summary>
     public ExceptionMap ExceptionMap => _exceptionMap.Value;
+
+    /// <summary>
+    /// The exact-type mappings that subclasses thrown in source slip through: found once, on first need, and searched for
+    /// throws only when such a mapping's type has a subclass in source. Not cancelled, as <see cref="ExceptionMap"/>.
+    /// </summary>
+    public ImmutableArray<SubclassGap> SubclassGaps => _subclassGaps.Value;
 
     /// <summary>What methods can throw, summarized once per method and followed from each endpoint.</summary>
     public ThrowAnalysis Throws { get; }

@@ -52,6 +52,19 @@ internal static class FixProperties
     /// </summary>
     internal const string DocumentAtKey = "DocumentAt";
 
+    /// <summary>
+    /// "1" when FE0007's exact-type test (<c>GetType() == typeof(T)</c>) can become <c>is T</c> without taking a type
+    /// another test of the same mapper names.
+    /// </summary>
+    internal const string WidenKey = "Widen";
+
+    /// <summary>FE0007's properties: <see cref="WidenKey"/> when the exact-type test can become <c>is T</c>.</summary>
+    public static ImmutableDictionary<string, string?> Widen(bool canWiden) =>
+        canWiden ? ImmutableDictionary<string, string?>.Empty.Add(WidenKey, "1") : ImmutableDictionary<string, string?>.Empty;
+
+    /// <summary>Whether FE0007's fix may turn the test of <paramref name="diagnostic"/> into <c>is T</c> (<see cref="WidenKey"/>).</summary>
+    public static bool CanWiden(Diagnostic diagnostic) => diagnostic.Properties.ContainsKey(WidenKey);
+
     /// <summary>Where the fix of <paramref name="diagnostic"/> documents its code (<see cref="DocumentAtKey"/>); the endpoint when not said.</summary>
     public static AnswerLevel DocumentAt(Diagnostic diagnostic) =>
         diagnostic.Properties.TryGetValue(DocumentAtKey, out var value) && Enum.TryParse<AnswerLevel>(value, out var level) ? level : AnswerLevel.Endpoint;

@@ -592,5 +592,154 @@ public sealed class FixAllTests
                 }
                 """),
         },
+        [DiagnosticIds.MappingMissesSubclass] = new[]
+        {
+            ("Handlers.cs", """
+                using System;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Diagnostics;
+                using Microsoft.AspNetCore.Http;
+
+                namespace Fleet;
+
+                public class NotFoundException : Exception { }
+                public sealed class CrewNotFoundException : NotFoundException { }
+                public class ConflictException : Exception { }
+                public sealed class ShiftConflictException : ConflictException { }
+
+                public sealed class ExactExceptionHandler : IExceptionHandler
+                {
+                    public ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+                    {
+                        if (exception.GetType() == typeof(NotFoundException))
+                        {
+                            context.Response.StatusCode = StatusCodes.Status404NotFound;
+                            return ValueTask.FromResult(true);
+                        }
+
+                        if (typeof(ConflictException) == exception.GetType())
+                        {
+                            context.Response.StatusCode = StatusCodes.Status409Conflict;
+                            return ValueTask.FromResult(true);
+                        }
+
+                        return ValueTask.FromResult(false);
+                    }
+                }
+
+                public static class Roster
+                {
+                    public static void Assign(int id)
+                    {
+                        if (id == 0) throw new CrewNotFoundException();
+                        if (id == 7) throw new ShiftConflictException();
+                    }
+                }
+                """),
+            ("Filters.cs", """
+                using System;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.AspNetCore.Mvc.Filters;
+
+                namespace Fleet;
+
+                public class GoneException : Exception { }
+                public sealed class FlightGoneException : GoneException { }
+                public class LockedException : Exception { }
+                public sealed class GateLockedException : LockedException { }
+
+                public sealed class ExactExceptionFilter : IExceptionFilter
+                {
+                    public void OnException(ExceptionContext context)
+                    {
+                        if (context.Exception.GetType() == typeof(GoneException))
+                        {
+                            context.Result = new StatusCodeResult(410);
+                        }
+                        else if (context.Exception.GetType() == typeof(LockedException))
+                        {
+                            context.Result = new StatusCodeResult(423);
+                        }
+                    }
+                }
+
+                [ApiController]
+                [Route("flights")]
+                [ServiceFilter(typeof(ExactExceptionFilter))]
+                public sealed class FlightsController : ControllerBase
+                {
+                    [HttpDelete("{id}")]
+                    [ProducesResponseType(204)]
+                    public IActionResult Delete(int id) => id switch
+                    {
+                        0 => throw new FlightGoneException(),
+                        1 => throw new GateLockedException(),
+                        _ => NoContent(),
+                    };
+                }
+                """),
+        },
+        [DiagnosticIds.ProblemDetailsWrittenAsJson] = new[]
+        {
+            ("Middleware.cs", """
+                using System;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.AspNetCore.Mvc;
+
+                namespace Fleet;
+
+                public sealed class ErrorMiddleware(RequestDelegate next)
+                {
+                    public async Task InvokeAsync(HttpContext context)
+                    {
+                        try
+                        {
+                            await next(context);
+                        }
+                        catch (ArgumentException exception)
+                        {
+                            context.Response.StatusCode = 400;
+                            await context.Response.WriteAsJsonAsync(new ValidationProblemDetails { Detail = exception.Message });
+                        }
+                        catch (Exception exception)
+                        {
+                            context.Response.StatusCode = 500;
+                            await context.Response.WriteAsJsonAsync(new ProblemDetails { Status = 500, Detail = exception.Message }, context.RequestAborted);
+                        }
+                    }
+                }
+                """),
+            ("Handler.cs", """
+                using System;
+                using System.Text.Json;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Diagnostics;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.AspNetCore.Mvc;
+
+                namespace Fleet;
+
+                public sealed class ProblemExceptionHandler : IExceptionHandler
+                {
+                    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+                    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+                    {
+                        var problem = new ProblemDetails { Status = 409, Title = exception.Message };
+                        if (exception is InvalidOperationException)
+                        {
+                            await context.Response.WriteAsJsonAsync(problem, Options, cancellationToken);
+                            return true;
+                        }
+
+                        await context.Response.WriteAsJsonAsync(problem, typeof(ProblemDetails), Options, contentType: "application/json", cancellationToken);
+                        return true;
+                    }
+                }
+                """),
+        },
     };
 }

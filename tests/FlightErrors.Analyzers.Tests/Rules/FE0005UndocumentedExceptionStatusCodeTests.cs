@@ -798,6 +798,50 @@ public sealed class FE0005UndocumentedExceptionStatusCodeTests
             """);
     }
 
+    // The dictionary form of the same lookup: the subclass is FE0007's finding on the mapping, not a documented code here.
+    [Fact]
+    public Task Silent_for_a_subclass_under_a_dictionary_keyed_by_type()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Usings + """
+            public class NotFoundException : Exception { }
+            public sealed class FlightNotFoundException : NotFoundException { }
+
+            public sealed class CustomExceptionHandler : IExceptionHandler
+            {
+                private readonly Dictionary<Type, Func<HttpContext, Task>> _handlers;
+
+                public CustomExceptionHandler() => _handlers = new() { { typeof(NotFoundException), NotFound } };
+
+                public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+                {
+                    if (!_handlers.TryGetValue(exception.GetType(), out var handle))
+                    {
+                        return false;
+                    }
+
+                    await handle(httpContext);
+                    return true;
+                }
+
+                private static Task NotFound(HttpContext httpContext)
+                {
+                    httpContext.Response.StatusCode = 404;
+                    return Task.CompletedTask;
+                }
+            }
+
+            public static class Flights
+            {
+                public static void Map(IEndpointRouteBuilder app)
+                {
+                    app.MapGet("/flights/{id}", (int id) => id > 0 ? Results.Ok() : throw new FlightNotFoundException());
+                    app.MapGet("/gates/{id}", (int id) => id > 0 ? Results.Ok() : {|#0:throw new NotFoundException()|});
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /gates/{id}", "404 Not Found", "NotFoundException thrown here", "CustomExceptionHandler", ""));
+    }
+
     [Fact]
     public Task Silent_for_recursion()
     {
