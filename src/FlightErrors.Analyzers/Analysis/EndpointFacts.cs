@@ -86,8 +86,8 @@ internal readonly struct EndpointFacts
     /// The exceptions that can escape the endpoint, thrown in its body or in what it calls in source
     /// (<see cref="ThrowAnalysis"/>); empty when the body is not at hand.
     /// </summary>
-    public List<EscapingThrow> EscapingExceptions(CancellationToken cancellationToken) =>
-        _body is null ? new List<EscapingThrow>() : _session.Throws.Escaping(Endpoint.Method, _body, _semanticModels, cancellationToken);
+    public IReadOnlyList<EscapingThrow> EscapingExceptions(CancellationToken cancellationToken) =>
+        _body is null ? System.Array.Empty<EscapingThrow>() : _session.Throws.Escaping(Endpoint.Method, _body, _semanticModels, cancellationToken);
 
     /// <summary>
     /// The status codes ASP.NET Core answers for the endpoint before its code runs (authorization, rate limiting), with

@@ -34,8 +34,8 @@ internal static class LibraryThrows
         display = null;
         var method = call.TargetMethod;
         if (method.ContainingType is not { } owner
-            || method.DeclaringSyntaxReferences.Length != 0
             || !Table.TryGetValue(owner.MetadataName, out var library)
+            || !method.Locations.IsEmpty && method.Locations[0].IsInSource
             || owner.ContainingNamespace?.ToDisplayString() != library.Namespace
             || !library.Methods.TryGetValue(method.Name, out var names)
             || NamesItsOwnException(call))

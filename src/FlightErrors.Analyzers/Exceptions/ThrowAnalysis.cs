@@ -64,6 +64,15 @@ internal sealed class ThrowAnalysis
     private readonly Lazy<PipelineBehaviours> _behaviours;
     private readonly ConcurrentDictionary<IMethodSymbol, MethodThrows> _summaries = new(SymbolEqualityComparer.Default);
 
+    [ThreadStatic]
+    private static HashSet<IMethodSymbol>? t_visited;
+
+    [ThreadStatic]
+    private static List<ImmutableArray<INamedTypeSymbol>>? t_catchers;
+
+    [ThreadStatic]
+    private static Stack<IOperation>? t_stack;
+
     public ThrowAnalysis(Compilation compilation)
     {
         _compilation = compilation;
@@ -72,24 +81,27 @@ internal sealed class ThrowAnalysis
     }
 
     /// <summary>The exceptions that can escape the endpoint whose body is <paramref name="body"/>, in source order of their entry.</summary>
-    public List<EscapingThrow> Escaping(IMethodSymbol endpoint, IOperation body, SemanticModelSource models, CancellationToken cancellationToken)
+    public IReadOnlyList<EscapingThrow> Escaping(IMethodSymbol endpoint, IOperation body, SemanticModelSource models, CancellationToken cancellationToken)
     {
-        var results = new List<EscapingThrow>();
-        if (!_summaries.TryGetValue(endpoint, out var summary))
+        // An endpoint's own summary is not kept: endpoints are rarely called from other code.
+        var summary = _summaries.TryGetValue(endpoint, out var known) ? known : Summarize(endpoint, body, cancellationToken);
+        if (summary.Throws.IsEmpty && summary.Calls.IsEmpty)
         {
-            summary = Summarize(endpoint, body, cancellationToken);
-            _summaries.TryAdd(endpoint, summary);
+            return Array.Empty<EscapingThrow>();
         }
 
+        var results = new List<EscapingThrow>();
         foreach (var thrown in summary.Throws)
         {
             results.Add(new EscapingThrow(thrown.Type, thrown.Library, summary.Tree, thrown.Span, thrown.Span, thrown.Constructor, thrown.Arguments));
         }
 
         // Each method is walked once per call of the endpoint, by the first path that reaches it (in source order):
-        // the cost stays linear in what the call reaches, and a cycle ends where it closes.
-        var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        var catchers = new List<ImmutableArray<INamedTypeSymbol>>();
+        // the cost stays linear in what the call reaches, and a cycle ends where it closes. The walk's sets are the
+        // thread's own, reused from one endpoint to the next.
+        var visited = t_visited ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var catchers = t_catchers ??= new List<ImmutableArray<INamedTypeSymbol>>();
+        catchers.Clear();
         foreach (var call in summary.Calls)
         {
             visited.Clear();
@@ -103,6 +115,8 @@ internal sealed class ThrowAnalysis
             catchers.RemoveAt(catchers.Count - 1);
         }
 
+        visited.Clear();
+        catchers.Clear();
         return results;
     }
 
@@ -172,12 +186,13 @@ internal sealed class ThrowAnalysis
             return known;
         }
 
-        if (method.DeclaringSyntaxReferences.Length != 1)
+        var references = method.DeclaringSyntaxReferences;
+        if (references.Length != 1)
         {
             return null;
         }
 
-        var reference = method.DeclaringSyntaxReferences[0];
+        var reference = references[0];
         if (models.For(reference.SyntaxTree) is not { } model
             || model.GetOperation(reference.GetSyntax(cancellationToken), cancellationToken) is not { } body)
         {
@@ -191,9 +206,10 @@ internal sealed class ThrowAnalysis
 
     private MethodThrows Summarize(IMethodSymbol method, IOperation body, CancellationToken cancellationToken)
     {
-        var throws = ImmutableArray.CreateBuilder<ThrowSite>();
-        var calls = ImmutableArray.CreateBuilder<CallSite>();
-        var stack = new Stack<IOperation>();
+        ImmutableArray<ThrowSite>.Builder? throws = null;
+        ImmutableArray<CallSite>.Builder? calls = null;
+        var stack = t_stack ??= new Stack<IOperation>();
+        stack.Clear();
         stack.Push(body);
         while (stack.Count > 0)
         {
@@ -205,7 +221,7 @@ internal sealed class ThrowAnalysis
                     if (!IsCaughtHere(type, CatchersAround(operation, body)))
                     {
                         var creation = exception.WalkDownConversions() as IObjectCreationOperation;
-                        throws.Add(new ThrowSite(type, operation.Syntax.Span, creation?.Constructor?.OriginalDefinition, ConstantArguments(creation)));
+                        (throws ??= ImmutableArray.CreateBuilder<ThrowSite>()).Add(new ThrowSite(type, operation.Syntax.Span, creation?.Constructor?.OriginalDefinition, ConstantArguments(creation)));
                     }
 
                     break;
@@ -213,13 +229,13 @@ internal sealed class ThrowAnalysis
                     var targets = Targets(invocation);
                     if (targets.IsEmpty)
                     {
-                        AddLibraryThrows(throws, invocation, body);
+                        AddLibraryThrows(ref throws, invocation, body);
                     }
 
-                    AddCall(calls, targets, operation, body);
+                    AddCall(ref calls, targets, operation, body);
                     break;
                 case IObjectCreationOperation { Constructor: { } constructor }:
-                    AddCall(calls, Source(constructor), operation, body);
+                    AddCall(ref calls, Source(constructor), operation, body);
                     break;
             }
 
@@ -234,14 +250,19 @@ internal sealed class ThrowAnalysis
             }
         }
 
+        if (throws is null && calls is null)
+        {
+            return new MethodThrows(method.Name, body.Syntax.SyntaxTree, ImmutableArray<ThrowSite>.Empty, ImmutableArray<CallSite>.Empty);
+        }
+
         var name = method.MethodKind is MethodKind.AnonymousFunction or MethodKind.LocalFunction || method.ContainingType is null
             ? method.Name
             : method.ContainingType.Name + "." + method.Name;
-        return new MethodThrows(name, body.Syntax.SyntaxTree, throws.ToImmutable(), calls.ToImmutable());
+        return new MethodThrows(name, body.Syntax.SyntaxTree, throws?.ToImmutable() ?? ImmutableArray<ThrowSite>.Empty, calls?.ToImmutable() ?? ImmutableArray<CallSite>.Empty);
     }
 
     /// <summary>What a library call throws by its documentation (<see cref="LibraryThrows"/>), thrown at the call.</summary>
-    private void AddLibraryThrows(ImmutableArray<ThrowSite>.Builder throws, IInvocationOperation invocation, IOperation body)
+    private void AddLibraryThrows(ref ImmutableArray<ThrowSite>.Builder? throws, IInvocationOperation invocation, IOperation body)
     {
         var documented = LibraryThrows.Of(invocation, _compilation, out var library);
         if (documented.IsEmpty)
@@ -254,7 +275,7 @@ internal sealed class ThrowAnalysis
         {
             if (!IsCaughtHere(type, catchers))
             {
-                throws.Add(new ThrowSite(type, invocation.Syntax.Span, null, ImmutableArray<int>.Empty, library));
+                (throws ??= ImmutableArray.CreateBuilder<ThrowSite>()).Add(new ThrowSite(type, invocation.Syntax.Span, null, ImmutableArray<int>.Empty, library));
             }
         }
     }
@@ -283,11 +304,11 @@ internal sealed class ThrowAnalysis
         return ImmutableArray.Create(values);
     }
 
-    private static void AddCall(ImmutableArray<CallSite>.Builder calls, ImmutableArray<IMethodSymbol> targets, IOperation operation, IOperation body)
+    private static void AddCall(ref ImmutableArray<CallSite>.Builder? calls, ImmutableArray<IMethodSymbol> targets, IOperation operation, IOperation body)
     {
         if (!targets.IsEmpty)
         {
-            calls.Add(new CallSite(targets, operation.Syntax.Span, CatchersAround(operation, body)));
+            (calls ??= ImmutableArray.CreateBuilder<CallSite>()).Add(new CallSite(targets, operation.Syntax.Span, CatchersAround(operation, body)));
         }
     }
 
