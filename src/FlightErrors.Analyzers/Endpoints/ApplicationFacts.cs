@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -20,9 +21,12 @@ internal sealed class ApplicationFacts
 
     private readonly Setup _setup;
 
-    private ApplicationFacts(Setup setup, ImmutableArray<string> exceptionHandlerPaths, ImmutableArray<(SyntaxTree Tree, TextSpan Span)> buildCalls, int rejectionStatusCode)
+    private readonly ImmutableHashSet<string> _registeredServices;
+
+    private ApplicationFacts(Setup setup, ImmutableArray<string> exceptionHandlerPaths, ImmutableArray<(SyntaxTree Tree, TextSpan Span)> buildCalls, int rejectionStatusCode, ImmutableHashSet<string> registeredServices)
     {
         _setup = setup;
+        _registeredServices = registeredServices;
         RejectionStatusCode = rejectionStatusCode;
         SuppressesClientErrorMapping = Has(Setup.SuppressesClientErrors);
         _configuresStatusCodePagesAsProblemDetails = Has(Setup.AddsProblemDetails | Setup.UsesStatusCodePages);
@@ -108,6 +112,25 @@ internal sealed class ApplicationFacts
     /// </summary>
     public bool ChallengeMayRedirect => Has(Setup.ChallengeMayRedirect);
 
+    /// <summary><c>ApiBehaviorOptions.SuppressModelStateInvalidFilter = true</c>: <c>[ApiController]</c> does not answer 400 for invalid model state.</summary>
+    public bool SuppressesModelStateInvalidFilter => Has(Setup.SuppressesModelStateInvalidFilter);
+
+    /// <summary>
+    /// <c>MvcOptions.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true</c>: a non-nullable reference
+    /// parameter is not required by model validation.
+    /// </summary>
+    public bool SuppressesImplicitRequired => Has(Setup.SuppressesImplicitRequired);
+
+    /// <summary><c>services.AddValidation()</c> (.NET 10): route handlers validate their parameters and answer 400.</summary>
+    public bool AddsValidation => Has(Setup.AddsValidation);
+
+    /// <summary>
+    /// Whether a type of this name is registered as a service (<c>AddSingleton&lt;T&gt;</c>, <c>AddScoped(typeof(T))</c>,
+    /// <c>TryAdd…</c>, <c>AddDbContext&lt;T&gt;</c>, <c>AddHttpClient&lt;T&gt;</c>): a parameter of that type is
+    /// resolved from the services, not read from the body.
+    /// </summary>
+    public bool MayBeService(string typeName) => _registeredServices.Contains(typeName);
+
     /// <summary>
     /// The status the rate limiter rejects with: <c>RejectionStatusCode</c> when set to a known value, 503 (its
     /// default) when never set, 0 when set to something that cannot be read here or to different values.
@@ -158,10 +181,12 @@ internal sealed class ApplicationFacts
         var exceptionHandlerPaths = ImmutableArray<string>.Empty;
         var buildCalls = ImmutableArray<(SyntaxTree, TextSpan)>.Empty;
         var rejectionStatusCode = TreeScan.NotSet;
+        var registeredServices = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         foreach (var tree in compilation.SyntaxTrees)
         {
             var facts = TreeFacts.GetValue(tree, static t => TreeScan.Of(t));
             setup |= facts.Setup;
+            registeredServices.UnionWith(facts.RegisteredServices);
             rejectionStatusCode = TreeScan.Merge(rejectionStatusCode, facts.RejectionStatusCode);
             exceptionHandlerPaths = exceptionHandlerPaths.AddRange(facts.ExceptionHandlerPaths);
             foreach (var span in facts.BuildCalls)
@@ -175,7 +200,7 @@ internal sealed class ApplicationFacts
             TreeScan.NotSet => 503,
             TreeScan.Unknown => 0,
             var code => code,
-        });
+        }, registeredServices.ToImmutable());
     }
 
     private bool Has(Setup setup) => (_setup & setup) == setup;
@@ -222,6 +247,15 @@ internal sealed class ApplicationFacts
 
         /// <summary><c>AddCookie</c>, <c>AddIdentity</c>, <c>AddDefaultIdentity</c>, <c>AddOpenIdConnect</c>, <c>AddMicrosoftIdentityWebApp</c>.</summary>
         ChallengeMayRedirect = 8192,
+
+        /// <summary><c>SuppressModelStateInvalidFilter = true</c>.</summary>
+        SuppressesModelStateInvalidFilter = 16384,
+
+        /// <summary><c>SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true</c>.</summary>
+        SuppressesImplicitRequired = 32768,
+
+        /// <summary><c>AddValidation()</c>.</summary>
+        AddsValidation = 65536,
     }
 
     /// <summary>
@@ -232,7 +266,7 @@ internal sealed class ApplicationFacts
 
     private sealed class TreeScan
     {
-        private static readonly TreeScan Nothing = new(Setup.None, ImmutableArray<string>.Empty, ImmutableArray<TextSpan>.Empty, NotSet);
+        private static readonly TreeScan Nothing = new(Setup.None, ImmutableArray<string>.Empty, ImmutableArray<TextSpan>.Empty, NotSet, ImmutableArray<string>.Empty);
 
         /// <summary><c>RejectionStatusCode</c> is not assigned in the file.</summary>
         internal const int NotSet = -1;
@@ -256,11 +290,14 @@ internal sealed class ApplicationFacts
             "Invoke", ".Use(", // a middleware that catches
             "FallbackPolicy", "GlobalLimiter", "RejectionStatusCode", // authorization and rate limiting for every endpoint
             "AddCookie", "AddIdentity", "AddDefaultIdentity", "AddOpenIdConnect", "AddMicrosoftIdentityWebApp",
+            "SuppressModelStateInvalidFilter", "SuppressImplicitRequired", "AddValidation", // model validation
+            "AddSingleton", "AddScoped", "AddTransient", "TryAdd", "AddKeyed", "AddDbContext", "AddHttpClient", // services
         };
 
-        private TreeScan(Setup setup, ImmutableArray<string> exceptionHandlerPaths, ImmutableArray<TextSpan> buildCalls, int rejectionStatusCode)
+        private TreeScan(Setup setup, ImmutableArray<string> exceptionHandlerPaths, ImmutableArray<TextSpan> buildCalls, int rejectionStatusCode, ImmutableArray<string> registeredServices)
         {
             Setup = setup;
+            RegisteredServices = registeredServices;
             RejectionStatusCode = rejectionStatusCode;
             ExceptionHandlerPaths = exceptionHandlerPaths;
             BuildCalls = buildCalls;
@@ -271,6 +308,9 @@ internal sealed class ApplicationFacts
         public ImmutableArray<string> ExceptionHandlerPaths { get; }
 
         public ImmutableArray<TextSpan> BuildCalls { get; }
+
+        /// <summary>The names of the types the file registers as services (type arguments and <c>typeof</c> of <c>Add*</c> calls).</summary>
+        public ImmutableArray<string> RegisteredServices { get; }
 
         /// <summary>What the file assigns to <c>RejectionStatusCode</c>: a code, <see cref="NotSet"/> or <see cref="Unknown"/>.</summary>
         public int RejectionStatusCode { get; }
@@ -303,6 +343,7 @@ internal sealed class ApplicationFacts
             var exceptionHandlerPaths = ImmutableArray<string>.Empty;
             var buildCalls = ImmutableArray<TextSpan>.Empty;
             var rejectionStatusCode = NotSet;
+            var registeredServices = ImmutableArray<string>.Empty;
             foreach (var node in tree.GetRoot().DescendantNodes())
             {
                 switch (node)
@@ -318,8 +359,13 @@ internal sealed class ApplicationFacts
                         rejectionStatusCode = Merge(rejectionStatusCode, StatusCodeOf(right));
                         break;
                     case AssignmentExpressionSyntax { Left: var left, Right: var right } when right.IsKind(SyntaxKind.TrueLiteralExpression)
-                        && SyntaxNames.NameOf(left) == "SuppressMapClientErrors":
-                        setup |= Setup.SuppressesClientErrors;
+                        && SyntaxNames.NameOf(left) is "SuppressMapClientErrors" or "SuppressModelStateInvalidFilter" or "SuppressImplicitRequiredAttributeForNonNullableReferenceTypes":
+                        setup |= SyntaxNames.NameOf(left) switch
+                        {
+                            "SuppressMapClientErrors" => Setup.SuppressesClientErrors,
+                            "SuppressModelStateInvalidFilter" => Setup.SuppressesModelStateInvalidFilter,
+                            _ => Setup.SuppressesImplicitRequired,
+                        };
                         break;
                     case AssignmentExpressionSyntax { Left: var left, Right: var right } when SyntaxNames.NameOf(left) == "ExceptionHandlingPath" && PathOf(right) is { } path:
                         exceptionHandlerPaths = exceptionHandlerPaths.Add(path);
@@ -338,10 +384,18 @@ internal sealed class ApplicationFacts
                         setup |= Setup.HandlesExceptions;
                         break;
                     case InvocationExpressionSyntax { Expression: var callee, ArgumentList: var arguments }:
+                        if (SyntaxNames.NameOf(callee) is { } called && (called.StartsWith("Add", StringComparison.Ordinal) || called.StartsWith("TryAdd", StringComparison.Ordinal)))
+                        {
+                            registeredServices = registeredServices.AddRange(ServiceTypes(callee, arguments));
+                        }
+
                         switch (SyntaxNames.NameOf(callee))
                         {
                             case "AddProblemDetails":
                                 setup |= Setup.AddsProblemDetails;
+                                break;
+                            case "AddValidation":
+                                setup |= Setup.AddsValidation;
                                 break;
                             case "SetFallbackPolicy" when arguments.Arguments.Count == 1:
                                 setup |= FallbackPolicy(arguments.Arguments[0].Expression);
@@ -385,7 +439,36 @@ internal sealed class ApplicationFacts
             }
 
             // A Build() call only builds a host in a file that creates a host builder.
-            return new TreeScan(setup, exceptionHandlerPaths, (setup & Setup.BuildsHost) != 0 ? buildCalls : ImmutableArray<TextSpan>.Empty, rejectionStatusCode);
+            return new TreeScan(setup, exceptionHandlerPaths, (setup & Setup.BuildsHost) != 0 ? buildCalls : ImmutableArray<TextSpan>.Empty, rejectionStatusCode, registeredServices);
+        }
+
+        /// <summary>The names of the types an <c>Add*</c> call names: its type arguments and its <c>typeof(…)</c> arguments.</summary>
+        private static IEnumerable<string> ServiceTypes(ExpressionSyntax callee, ArgumentListSyntax arguments)
+        {
+            var generic = callee switch
+            {
+                MemberAccessExpressionSyntax { Name: GenericNameSyntax name } => name,
+                GenericNameSyntax name => name,
+                _ => null,
+            };
+            if (generic is not null)
+            {
+                foreach (var type in generic.TypeArgumentList.Arguments)
+                {
+                    if (SyntaxNames.RightmostName(type) is { } name)
+                    {
+                        yield return name;
+                    }
+                }
+            }
+
+            foreach (var argument in arguments.Arguments)
+            {
+                if (argument.Expression is TypeOfExpressionSyntax { Type: var type } && SyntaxNames.RightmostName(type) is { } name)
+                {
+                    yield return name;
+                }
+            }
         }
 
         /// <summary>
