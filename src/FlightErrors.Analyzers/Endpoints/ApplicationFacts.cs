@@ -23,10 +23,11 @@ internal sealed class ApplicationFacts
 
     private readonly ImmutableHashSet<string> _registeredServices;
 
-    private ApplicationFacts(Setup setup, ImmutableArray<string> exceptionHandlerPaths, ImmutableArray<(SyntaxTree Tree, TextSpan Span)> buildCalls, int rejectionStatusCode, ImmutableHashSet<string> registeredServices)
+    private ApplicationFacts(Setup setup, ImmutableArray<string> exceptionHandlerPaths, ImmutableArray<(SyntaxTree Tree, TextSpan Span)> buildCalls, int rejectionStatusCode, ImmutableHashSet<string> registeredServices, ImmutableHashSet<string> globalFilters)
     {
         _setup = setup;
         _registeredServices = registeredServices;
+        GlobalFilters = globalFilters;
         RejectionStatusCode = rejectionStatusCode;
         SuppressesClientErrorMapping = Has(Setup.SuppressesClientErrors);
         _configuresStatusCodePagesAsProblemDetails = Has(Setup.AddsProblemDetails | Setup.UsesStatusCodePages);
@@ -132,6 +133,12 @@ internal sealed class ApplicationFacts
     public bool MayBeService(string typeName) => _registeredServices.Contains(typeName);
 
     /// <summary>
+    /// The names of the filter types MVC applies to every action: <c>options.Filters.Add&lt;T&gt;()</c>,
+    /// <c>Filters.Add(new T(…))</c>, <c>Filters.Add(typeof(T))</c>, <c>Filters.AddService&lt;T&gt;()</c>.
+    /// </summary>
+    public ImmutableHashSet<string> GlobalFilters { get; }
+
+    /// <summary>
     /// The status the rate limiter rejects with: <c>RejectionStatusCode</c> when set to a known value, 503 (its
     /// default) when never set, 0 when set to something that cannot be read here or to different values.
     /// </summary>
@@ -182,11 +189,13 @@ internal sealed class ApplicationFacts
         var buildCalls = ImmutableArray<(SyntaxTree, TextSpan)>.Empty;
         var rejectionStatusCode = TreeScan.NotSet;
         var registeredServices = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var globalFilters = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         foreach (var tree in compilation.SyntaxTrees)
         {
             var facts = TreeFacts.GetValue(tree, static t => TreeScan.Of(t));
             setup |= facts.Setup;
             registeredServices.UnionWith(facts.RegisteredServices);
+            globalFilters.UnionWith(facts.GlobalFilters);
             rejectionStatusCode = TreeScan.Merge(rejectionStatusCode, facts.RejectionStatusCode);
             exceptionHandlerPaths = exceptionHandlerPaths.AddRange(facts.ExceptionHandlerPaths);
             foreach (var span in facts.BuildCalls)
@@ -200,7 +209,7 @@ internal sealed class ApplicationFacts
             TreeScan.NotSet => 503,
             TreeScan.Unknown => 0,
             var code => code,
-        }, registeredServices.ToImmutable());
+        }, registeredServices.ToImmutable(), globalFilters.ToImmutable());
     }
 
     private bool Has(Setup setup) => (_setup & setup) == setup;
@@ -266,7 +275,7 @@ internal sealed class ApplicationFacts
 
     private sealed class TreeScan
     {
-        private static readonly TreeScan Nothing = new(Setup.None, ImmutableArray<string>.Empty, ImmutableArray<TextSpan>.Empty, NotSet, ImmutableArray<string>.Empty);
+        private static readonly TreeScan Nothing = new(Setup.None, ImmutableArray<string>.Empty, ImmutableArray<TextSpan>.Empty, NotSet, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty);
 
         /// <summary><c>RejectionStatusCode</c> is not assigned in the file.</summary>
         internal const int NotSet = -1;
@@ -292,12 +301,14 @@ internal sealed class ApplicationFacts
             "AddCookie", "AddIdentity", "AddDefaultIdentity", "AddOpenIdConnect", "AddMicrosoftIdentityWebApp",
             "SuppressModelStateInvalidFilter", "SuppressImplicitRequired", "AddValidation", // model validation
             "AddSingleton", "AddScoped", "AddTransient", "TryAdd", "AddKeyed", "AddDbContext", "AddHttpClient", // services
+            "Filters.Add", // global MVC filters
         };
 
-        private TreeScan(Setup setup, ImmutableArray<string> exceptionHandlerPaths, ImmutableArray<TextSpan> buildCalls, int rejectionStatusCode, ImmutableArray<string> registeredServices)
+        private TreeScan(Setup setup, ImmutableArray<string> exceptionHandlerPaths, ImmutableArray<TextSpan> buildCalls, int rejectionStatusCode, ImmutableArray<string> registeredServices, ImmutableArray<string> globalFilters)
         {
             Setup = setup;
             RegisteredServices = registeredServices;
+            GlobalFilters = globalFilters;
             RejectionStatusCode = rejectionStatusCode;
             ExceptionHandlerPaths = exceptionHandlerPaths;
             BuildCalls = buildCalls;
@@ -311,6 +322,9 @@ internal sealed class ApplicationFacts
 
         /// <summary>The names of the types the file registers as services (type arguments and <c>typeof</c> of <c>Add*</c> calls).</summary>
         public ImmutableArray<string> RegisteredServices { get; }
+
+        /// <summary>The names of the filter types the file adds to <c>MvcOptions.Filters</c>.</summary>
+        public ImmutableArray<string> GlobalFilters { get; }
 
         /// <summary>What the file assigns to <c>RejectionStatusCode</c>: a code, <see cref="NotSet"/> or <see cref="Unknown"/>.</summary>
         public int RejectionStatusCode { get; }
@@ -344,6 +358,7 @@ internal sealed class ApplicationFacts
             var buildCalls = ImmutableArray<TextSpan>.Empty;
             var rejectionStatusCode = NotSet;
             var registeredServices = ImmutableArray<string>.Empty;
+            var globalFilters = ImmutableArray<string>.Empty;
             foreach (var node in tree.GetRoot().DescendantNodes())
             {
                 switch (node)
@@ -387,6 +402,17 @@ internal sealed class ApplicationFacts
                         if (SyntaxNames.NameOf(callee) is { } called && (called.StartsWith("Add", StringComparison.Ordinal) || called.StartsWith("TryAdd", StringComparison.Ordinal)))
                         {
                             registeredServices = registeredServices.AddRange(ServiceTypes(callee, arguments));
+                            if (called is "Add" or "AddService" && callee is MemberAccessExpressionSyntax { Expression: var filters } && SyntaxNames.NameOf(filters) == "Filters")
+                            {
+                                globalFilters = globalFilters.AddRange(ServiceTypes(callee, arguments));
+                                foreach (var argument in arguments.Arguments)
+                                {
+                                    if (argument.Expression is ObjectCreationExpressionSyntax { Type: var created } && SyntaxNames.RightmostName(created) is { } name)
+                                    {
+                                        globalFilters = globalFilters.Add(name);
+                                    }
+                                }
+                            }
                         }
 
                         switch (SyntaxNames.NameOf(callee))
@@ -439,7 +465,7 @@ internal sealed class ApplicationFacts
             }
 
             // A Build() call only builds a host in a file that creates a host builder.
-            return new TreeScan(setup, exceptionHandlerPaths, (setup & Setup.BuildsHost) != 0 ? buildCalls : ImmutableArray<TextSpan>.Empty, rejectionStatusCode, registeredServices);
+            return new TreeScan(setup, exceptionHandlerPaths, (setup & Setup.BuildsHost) != 0 ? buildCalls : ImmutableArray<TextSpan>.Empty, rejectionStatusCode, registeredServices, globalFilters);
         }
 
         /// <summary>The names of the types an <c>Add*</c> call names: its type arguments and its <c>typeof(…)</c> arguments.</summary>

@@ -49,7 +49,7 @@ internal readonly struct FrameworkAnswer
 /// action, its controller and base controllers; <c>RequireAuthorization</c> on the endpoint and its groups; the fallback
 /// policy), lifted by <c>[AllowAnonymous]</c>; the rate limiter's rejection status (<c>[EnableRateLimiting]</c>,
 /// <c>RequireRateLimiting</c>, a global limiter), lifted by <c>[DisableRateLimiting]</c>; 400 and 415 from reading the
-/// request (<see cref="ReadRequest"/>). Read from symbols and the endpoint's convention calls; nothing is kept.
+/// request (<see cref="ReadRequest"/>); what action filters answer when they short-circuit (<see cref="ReadFilters"/>). Read from symbols and the endpoint's convention calls; nothing is kept.
 /// </summary>
 internal sealed partial class FrameworkAnswers
 {
@@ -146,6 +146,7 @@ internal sealed partial class FrameworkAnswers
         }
 
         ReadRequest(in endpoint, application, ref answers);
+        ReadFilters(in endpoint, application, semanticModels, ref answers, cancellationToken);
         return answers;
     }
 

@@ -767,4 +767,112 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
                 public ActionResult<Flight> Create(Flight flight) => flight.Id < 0 ? BadRequest() : Created("", flight);
             """));
     }
+
+    // ---- Action filters that short-circuit ------------------------------------------------------------------------
+
+    private const string ModelStateFilter = """
+
+        public sealed class ValidateModelFilter : Microsoft.AspNetCore.Mvc.Filters.IActionFilter
+        {
+            public void OnActionExecuting(Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context)
+            {
+                if (!context.ModelState.IsValid)
+                {
+                    context.Result = new UnprocessableEntityObjectResult(context.ModelState);
+                }
+            }
+
+            public void OnActionExecuted(Microsoft.AspNetCore.Mvc.Filters.ActionExecutedContext context)
+            {
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_global_model_state_filter_answers_422_when_the_automatic_400_is_suppressed()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                [HttpGet("{id:int}")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                public ActionResult<Flight> {|#0:Get|}(int id) => new Flight(id);
+            """) + ModelStateFilter,
+            FixedCode = Controller("""
+                [HttpGet("{id:int}")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
+                public ActionResult<Flight> Get(int id) => new Flight(id);
+            """) + ModelStateFilter,
+        };
+        test.TestState.Sources.Add(Setup("""
+                    services.AddControllers(options => options.Filters.Add<ValidateModelFilter>())
+                        .ConfigureApiBehaviorOptions(options => options.SuppressModelStateInvalidFilter = true);
+            """));
+        test.FixedState.Sources.Add(Setup("""
+                    services.AddControllers(options => options.Filters.Add<ValidateModelFilter>())
+                        .ConfigureApiBehaviorOptions(options => options.SuppressModelStateInvalidFilter = true);
+            """));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "422 Unprocessable Content", "ValidateModelFilter, a global action filter"));
+        return test.RunAsync();
+    }
+
+    // Under [ApiController] the framework's own model-state filter answers 400 first: the 422 never comes.
+    [Fact]
+    public Task A_model_state_filter_behind_the_automatic_400_stays_silent()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                [HttpGet("{id:int}")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                public ActionResult<Flight> Get(int id) => new Flight(id);
+            """) + ModelStateFilter,
+        };
+        test.TestState.Sources.Add(Setup("""
+                    services.AddControllers(options => options.Filters.Add(new ValidateModelFilter()));
+            """));
+        return test.RunAsync();
+    }
+
+    private const string TenantFilter = """
+
+        public sealed class RequireTenantAttribute : Microsoft.AspNetCore.Mvc.Filters.ActionFilterAttribute
+        {
+            public override void OnActionExecuting(Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context)
+            {
+                if (!context.HttpContext.Request.Headers.ContainsKey("X-Tenant"))
+                {
+                    context.Result = new BadRequestObjectResult("X-Tenant is required.");
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_filter_attribute_on_the_controller_answers_for_its_actions()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [HttpGet("{id:int}")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                public ActionResult<Flight> {|#0:Get|}(int id) => new Flight(id);
+            """, "\n[RequireTenant]") + TenantFilter,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "400 Bad Request", "[RequireTenant] on FlightsController"));
+    }
+
+    [Fact]
+    public Task A_service_filter_on_the_action_answers_for_it()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [HttpGet("{id:int}")]
+                [ServiceFilter(typeof(RequireTenantAttribute))]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                public ActionResult<Flight> {|#0:Get|}(int id) => new Flight(id);
+
+                [HttpGet("{id:int}/crew")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                public ActionResult<Flight> Crew(int id) => new Flight(id);
+            """) + TenantFilter,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "400 Bad Request", "[ServiceFilter(typeof(RequireTenantAttribute))] on 'Get'"));
+    }
 }
