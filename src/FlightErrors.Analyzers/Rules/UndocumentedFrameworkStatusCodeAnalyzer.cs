@@ -39,6 +39,12 @@ public sealed class UndocumentedFrameworkStatusCodeAnalyzer : DiagnosticAnalyzer
 
         foreach (var answer in answers)
         {
+            // Added to every operation by the OpenAPI setup (an operation transformer, a Swashbuckle filter).
+            if (endpoint.Application.DocumentedByOpenApiSetup.Contains(answer.StatusCode))
+            {
+                continue;
+            }
+
             var undocumented = -1;
             for (var i = 0; i < views.Length && undocumented < 0; i++)
             {

@@ -875,4 +875,93 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
             """) + TenantFilter,
             VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "400 Bad Request", "[ServiceFilter(typeof(RequireTenantAttribute))] on 'Get'"));
     }
+
+    // ---- Codes the OpenAPI setup adds (stand-ins of the same shape as Microsoft.AspNetCore.OpenApi's and
+    // Swashbuckle's types: the rule reads the setup's syntax) ---------------------------------------------------------
+
+    private const string OpenApiStandIns = """
+
+        namespace Microsoft.OpenApi
+        {
+            public sealed class OpenApiResponse { public string? Description { get; set; } }
+            public sealed class OpenApiOperation { public System.Collections.Generic.Dictionary<string, OpenApiResponse>? Responses { get; set; } }
+        }
+
+        namespace Microsoft.AspNetCore.OpenApi
+        {
+            public interface IOpenApiOperationTransformer
+            {
+                System.Threading.Tasks.Task TransformAsync(Microsoft.OpenApi.OpenApiOperation operation, object context, System.Threading.CancellationToken cancellationToken);
+            }
+        }
+
+        namespace Swashbuckle.AspNetCore.Filters
+        {
+            public sealed class SecurityRequirementsOperationFilter
+            {
+                public SecurityRequirementsOperationFilter(bool includeUnauthorizedAndForbiddenResponses = true) { }
+            }
+
+            public sealed class SwaggerGenOptions
+            {
+                public void OperationFilter<TFilter>(params object[] arguments) { }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task An_operation_transformer_that_adds_the_code_documents_it()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [HttpDelete("{id:int}")]
+                [Authorize(Policy = "operations")]
+                [ProducesResponseType(StatusCodes.Status204NoContent)]
+                public IActionResult {|#0:DeleteFlight|}(int id) => NoContent();
+            """) + OpenApiStandIns + """
+
+            public sealed class UnauthorizedResponses : Microsoft.AspNetCore.OpenApi.IOpenApiOperationTransformer
+            {
+                public System.Threading.Tasks.Task TransformAsync(Microsoft.OpenApi.OpenApiOperation operation, object context, System.Threading.CancellationToken cancellationToken)
+                {
+                    operation.Responses ??= new();
+                    operation.Responses["401"] = new Microsoft.OpenApi.OpenApiResponse { Description = "Unauthorized" };
+                    return System.Threading.Tasks.Task.CompletedTask;
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("DeleteFlight", "403 Forbidden", "[Authorize(Policy = \"operations\")] on 'DeleteFlight'"));
+    }
+
+    [Theory]
+    [InlineData("options.OperationFilter<SecurityRequirementsOperationFilter>();", false)]
+    [InlineData("options.OperationFilter<SecurityRequirementsOperationFilter>(true);", false)]
+    [InlineData("options.OperationFilter<SecurityRequirementsOperationFilter>(false);", true)]
+    public Task Swashbuckles_security_requirements_filter_documents_401_and_403(string registration, bool reported)
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                [HttpDelete("{id:int}")]
+                [Authorize(Policy = "operations")]
+                [ProducesResponseType(StatusCodes.Status204NoContent)]
+                public IActionResult {|#0:DeleteFlight|}(int id) => NoContent();
+            """) + OpenApiStandIns + $$"""
+
+            public static class Swagger
+            {
+                public static void Configure(Swashbuckle.AspNetCore.Filters.SwaggerGenOptions options)
+                {
+                    {{registration.Replace("SecurityRequirementsOperationFilter", "Swashbuckle.AspNetCore.Filters.SecurityRequirementsOperationFilter")}}
+                }
+            }
+            """,
+        };
+        if (reported)
+        {
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithArguments("DeleteFlight", "401 Unauthorized", "[Authorize(Policy = \"operations\")] on 'DeleteFlight'"));
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithArguments("DeleteFlight", "403 Forbidden", "[Authorize(Policy = \"operations\")] on 'DeleteFlight'"));
+        }
+
+        return test.RunAsync();
+    }
 }
