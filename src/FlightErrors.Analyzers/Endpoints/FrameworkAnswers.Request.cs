@@ -43,15 +43,11 @@ internal sealed partial class FrameworkAnswers
             foreach (var parameter in route.Handler.Parameters)
             {
                 var source = SourceOf(parameter, template, mayInferBody, application, out var constrained);
-                var reason = source switch
+                if (BindingFailure(parameter, source, constrained, requiresStrings: true, validates: application.AddsValidation) is { } reason)
                 {
-                    Source.Body => "binding the JSON body '" + parameter.Name + "'",
-                    Source.Route when !constrained && IsParsed(parameter.Type) => "binding the route value '" + parameter.Name + "' as " + Display(parameter.Type),
-                    Source.Query or Source.Header when IsParsed(parameter.Type) => "binding the " + Describe(source) + " '" + parameter.Name + "' as " + Display(parameter.Type),
-                    Source.Query or Source.Header when IsRequiredString(parameter) => "binding the required " + Describe(source) + " '" + parameter.Name + "'",
-                    _ => application.AddsValidation && ValidationAttribute(parameter) is { } attribute ? "AddValidation() checking [" + attribute + "] on '" + parameter.Name + "'" : null,
-                };
-                badRequest ??= reason;
+                    badRequest ??= (reason.StartsWith("[", StringComparison.Ordinal) ? "AddValidation() checking " : "binding ") + reason;
+                }
+
                 if (source == Source.Body)
                 {
                     unsupportedMediaType ??= "the JSON body '" + parameter.Name + "' in another content type";
@@ -64,15 +60,7 @@ internal sealed partial class FrameworkAnswers
             foreach (var parameter in endpoint.Method.Parameters)
             {
                 var source = SourceOf(parameter, templates, mayInferBody: true, application, out var constrained);
-                var reason = source switch
-                {
-                    Source.Body => "the JSON body '" + parameter.Name + "'",
-                    Source.Route when !constrained && IsParsed(parameter.Type) => "the route value '" + parameter.Name + "' as " + Display(parameter.Type),
-                    Source.Query or Source.Header when IsParsed(parameter.Type) => "the " + Describe(source) + " '" + parameter.Name + "' as " + Display(parameter.Type),
-                    Source.Query or Source.Header when !application.SuppressesImplicitRequired && IsRequiredString(parameter) => "the required " + Describe(source) + " '" + parameter.Name + "'",
-                    _ => ValidationAttribute(parameter) is { } attribute ? "[" + attribute + "] on '" + parameter.Name + "'" : null,
-                };
-                if (reason is not null)
+                if (BindingFailure(parameter, source, constrained, requiresStrings: !application.SuppressesImplicitRequired, validates: true) is { } reason)
                 {
                     badRequest ??= "[ApiController] model validation of " + reason;
                 }
@@ -106,6 +94,20 @@ internal sealed partial class FrameworkAnswers
             Add(ref answers, new FrameworkAnswer(415, unsupportedMediaType, level));
         }
     }
+
+    /// <summary>
+    /// What can make binding or validating <paramref name="parameter"/> fail, as messages name it (<c>the route value
+    /// 'id' as int</c>, <c>[Range] on 'page'</c>); null when nothing can. A missing non-nullable string fails only where
+    /// <paramref name="requiresStrings"/>; validation attributes count only where <paramref name="validates"/>.
+    /// </summary>
+    private static string? BindingFailure(IParameterSymbol parameter, Source source, bool constrained, bool requiresStrings, bool validates) => source switch
+    {
+        Source.Body => "the JSON body '" + parameter.Name + "'",
+        Source.Route when !constrained && IsParsed(parameter.Type) => "the route value '" + parameter.Name + "' as " + Display(parameter.Type),
+        Source.Query or Source.Header when IsParsed(parameter.Type) => "the " + Describe(source) + " '" + parameter.Name + "' as " + Display(parameter.Type),
+        Source.Query or Source.Header when requiresStrings && IsRequiredString(parameter) => "the required " + Describe(source) + " '" + parameter.Name + "'",
+        _ => validates && ValidationAttribute(parameter) is { } attribute ? "[" + attribute + "] on '" + parameter.Name + "'" : null,
+    };
 
     /// <summary>
     /// Where a parameter is bound from, as the framework infers it: its <c>[From*]</c> attribute; else a route value when
