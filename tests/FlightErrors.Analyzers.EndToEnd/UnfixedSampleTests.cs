@@ -29,7 +29,7 @@ public sealed class UnfixedSampleTests(SampleWorkspace workspace)
 
         // One diagnostic per promise: a second FE0001 on a promised line would hide behind the first. A line may
         // promise a rule twice ("// FE0006, FE0006: 401 and 403"), for two codes of one endpoint.
-        Assert.Equal(Counted(promised), Counted(build.Diagnostics.Select(d => d.At)));
+        Assert.Equal(Diagnostics.Counted(promised), Diagnostics.Counted(build.Diagnostics.Select(d => d.At)));
         Assert.All(build.Diagnostics, d => Assert.Equal("warning", d.Severity));
     }
 
@@ -123,6 +123,4 @@ public sealed class UnfixedSampleTests(SampleWorkspace workspace)
     }
 
     /// <summary>Each place a rule is promised or reported, with how many times, in a stable order.</summary>
-    private static List<string> Counted(IEnumerable<DiagnosticAt> diagnostics) =>
-        diagnostics.GroupBy(d => d).Select(g => $"{g.Key} x{g.Count()}").Order(StringComparer.Ordinal).ToList();
 }

@@ -60,6 +60,41 @@ internal static class ActionRoutes
         return false;
     }
 
+    /// <summary>
+    /// The route templates of the action and of its controller (or the nearest base that has some), as written: where
+    /// a parameter's name shows whether it is a route value and with which constraint.
+    /// </summary>
+    public static List<string> TemplatesOf(IMethodSymbol action)
+    {
+        var templates = new List<string>();
+        foreach (var template in Templates(action))
+        {
+            if (template is not null)
+            {
+                templates.Add(template);
+            }
+        }
+
+        for (var type = action.ContainingType; type is not null; type = type.BaseType)
+        {
+            var own = Templates(type);
+            if (own.Count > 0)
+            {
+                foreach (var template in own)
+                {
+                    if (template is not null)
+                    {
+                        templates.Add(template);
+                    }
+                }
+
+                break;
+            }
+        }
+
+        return templates;
+    }
+
     /// <summary>A path as routes compare it: without <c>~</c>, without leading or trailing slashes, in lower case.</summary>
     public static string Normalize(string path) => path.TrimStart('~').Trim('/').ToLowerInvariant();
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -20,9 +21,14 @@ internal sealed class ApplicationFacts
 
     private readonly Setup _setup;
 
-    private ApplicationFacts(Setup setup, ImmutableArray<string> exceptionHandlerPaths, ImmutableArray<(SyntaxTree Tree, TextSpan Span)> buildCalls, int rejectionStatusCode)
+    private readonly ImmutableHashSet<string> _registeredServices;
+
+    private ApplicationFacts(Setup setup, ImmutableArray<string> exceptionHandlerPaths, ImmutableArray<(SyntaxTree Tree, TextSpan Span)> buildCalls, int rejectionStatusCode, ImmutableHashSet<string> registeredServices, ImmutableHashSet<string> globalFilters, ImmutableHashSet<int> documentedByOpenApiSetup)
     {
         _setup = setup;
+        DocumentedByOpenApiSetup = documentedByOpenApiSetup;
+        _registeredServices = registeredServices;
+        GlobalFilters = globalFilters;
         RejectionStatusCode = rejectionStatusCode;
         SuppressesClientErrorMapping = Has(Setup.SuppressesClientErrors);
         _configuresStatusCodePagesAsProblemDetails = Has(Setup.AddsProblemDetails | Setup.UsesStatusCodePages);
@@ -108,6 +114,39 @@ internal sealed class ApplicationFacts
     /// </summary>
     public bool ChallengeMayRedirect => Has(Setup.ChallengeMayRedirect);
 
+    /// <summary><c>ApiBehaviorOptions.SuppressModelStateInvalidFilter = true</c>: <c>[ApiController]</c> does not answer 400 for invalid model state.</summary>
+    public bool SuppressesModelStateInvalidFilter => Has(Setup.SuppressesModelStateInvalidFilter);
+
+    /// <summary>
+    /// <c>MvcOptions.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true</c>: a non-nullable reference
+    /// parameter is not required by model validation.
+    /// </summary>
+    public bool SuppressesImplicitRequired => Has(Setup.SuppressesImplicitRequired);
+
+    /// <summary><c>services.AddValidation()</c> (.NET 10): route handlers validate their parameters and answer 400.</summary>
+    public bool AddsValidation => Has(Setup.AddsValidation);
+
+    /// <summary>
+    /// Whether a type of this name is registered as a service (<c>AddSingleton&lt;T&gt;</c>, <c>AddScoped(typeof(T))</c>,
+    /// <c>TryAdd…</c>, <c>AddDbContext&lt;T&gt;</c>, <c>AddHttpClient&lt;T&gt;</c>): a parameter of that type is
+    /// resolved from the services, not read from the body.
+    /// </summary>
+    public bool MayBeService(string typeName) => _registeredServices.Contains(typeName);
+
+    /// <summary>
+    /// The names of the filter types MVC applies to every action: <c>options.Filters.Add&lt;T&gt;()</c>,
+    /// <c>Filters.Add(new T(…))</c>, <c>Filters.Add(typeof(T))</c>, <c>Filters.AddService&lt;T&gt;()</c>.
+    /// </summary>
+    public ImmutableHashSet<string> GlobalFilters { get; }
+
+    /// <summary>
+    /// The codes the OpenAPI setup adds to operations by itself, read where it is in source: an operation transformer or
+    /// a Swashbuckle operation filter that sets <c>operation.Responses["401"]</c> (or <c>Add</c>s / <c>TryAdd</c>s it),
+    /// and Swashbuckle.AspNetCore.Filters' <c>SecurityRequirementsOperationFilter</c>, which adds 401 and 403 unless
+    /// told not to. Taken as documented for every endpoint: the analyzer does not follow the transformer's conditions.
+    /// </summary>
+    public ImmutableHashSet<int> DocumentedByOpenApiSetup { get; }
+
     /// <summary>
     /// The status the rate limiter rejects with: <c>RejectionStatusCode</c> when set to a known value, 503 (its
     /// default) when never set, 0 when set to something that cannot be read here or to different values.
@@ -158,10 +197,16 @@ internal sealed class ApplicationFacts
         var exceptionHandlerPaths = ImmutableArray<string>.Empty;
         var buildCalls = ImmutableArray<(SyntaxTree, TextSpan)>.Empty;
         var rejectionStatusCode = TreeScan.NotSet;
+        var registeredServices = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var globalFilters = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var documentedByOpenApiSetup = ImmutableHashSet.CreateBuilder<int>();
         foreach (var tree in compilation.SyntaxTrees)
         {
             var facts = TreeFacts.GetValue(tree, static t => TreeScan.Of(t));
             setup |= facts.Setup;
+            documentedByOpenApiSetup.UnionWith(facts.DocumentedByOpenApiSetup);
+            registeredServices.UnionWith(facts.RegisteredServices);
+            globalFilters.UnionWith(facts.GlobalFilters);
             rejectionStatusCode = TreeScan.Merge(rejectionStatusCode, facts.RejectionStatusCode);
             exceptionHandlerPaths = exceptionHandlerPaths.AddRange(facts.ExceptionHandlerPaths);
             foreach (var span in facts.BuildCalls)
@@ -175,7 +220,7 @@ internal sealed class ApplicationFacts
             TreeScan.NotSet => 503,
             TreeScan.Unknown => 0,
             var code => code,
-        });
+        }, registeredServices.ToImmutable(), globalFilters.ToImmutable(), documentedByOpenApiSetup.ToImmutable());
     }
 
     private bool Has(Setup setup) => (_setup & setup) == setup;
@@ -222,6 +267,15 @@ internal sealed class ApplicationFacts
 
         /// <summary><c>AddCookie</c>, <c>AddIdentity</c>, <c>AddDefaultIdentity</c>, <c>AddOpenIdConnect</c>, <c>AddMicrosoftIdentityWebApp</c>.</summary>
         ChallengeMayRedirect = 8192,
+
+        /// <summary><c>SuppressModelStateInvalidFilter = true</c>.</summary>
+        SuppressesModelStateInvalidFilter = 16384,
+
+        /// <summary><c>SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true</c>.</summary>
+        SuppressesImplicitRequired = 32768,
+
+        /// <summary><c>AddValidation()</c>.</summary>
+        AddsValidation = 65536,
     }
 
     /// <summary>
@@ -232,7 +286,7 @@ internal sealed class ApplicationFacts
 
     private sealed class TreeScan
     {
-        private static readonly TreeScan Nothing = new(Setup.None, ImmutableArray<string>.Empty, ImmutableArray<TextSpan>.Empty, NotSet);
+        private static readonly TreeScan Nothing = new(Setup.None, ImmutableArray<string>.Empty, ImmutableArray<TextSpan>.Empty, NotSet, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, ImmutableArray<int>.Empty);
 
         /// <summary><c>RejectionStatusCode</c> is not assigned in the file.</summary>
         internal const int NotSet = -1;
@@ -256,11 +310,18 @@ internal sealed class ApplicationFacts
             "Invoke", ".Use(", // a middleware that catches
             "FallbackPolicy", "GlobalLimiter", "RejectionStatusCode", // authorization and rate limiting for every endpoint
             "AddCookie", "AddIdentity", "AddDefaultIdentity", "AddOpenIdConnect", "AddMicrosoftIdentityWebApp",
+            "SuppressModelStateInvalidFilter", "SuppressImplicitRequired", "AddValidation", // model validation
+            "AddSingleton", "AddScoped", "AddTransient", "TryAdd", "AddKeyed", "AddDbContext", "AddHttpClient", // services
+            "Filters.Add", // global MVC filters
+            "OperationTransformer", "OperationFilter", // OpenAPI setup that adds responses
         };
 
-        private TreeScan(Setup setup, ImmutableArray<string> exceptionHandlerPaths, ImmutableArray<TextSpan> buildCalls, int rejectionStatusCode)
+        private TreeScan(Setup setup, ImmutableArray<string> exceptionHandlerPaths, ImmutableArray<TextSpan> buildCalls, int rejectionStatusCode, ImmutableArray<string> registeredServices, ImmutableArray<string> globalFilters, ImmutableArray<int> documentedByOpenApiSetup)
         {
             Setup = setup;
+            DocumentedByOpenApiSetup = documentedByOpenApiSetup;
+            RegisteredServices = registeredServices;
+            GlobalFilters = globalFilters;
             RejectionStatusCode = rejectionStatusCode;
             ExceptionHandlerPaths = exceptionHandlerPaths;
             BuildCalls = buildCalls;
@@ -271,6 +332,15 @@ internal sealed class ApplicationFacts
         public ImmutableArray<string> ExceptionHandlerPaths { get; }
 
         public ImmutableArray<TextSpan> BuildCalls { get; }
+
+        /// <summary>The names of the types the file registers as services (type arguments and <c>typeof</c> of <c>Add*</c> calls).</summary>
+        public ImmutableArray<string> RegisteredServices { get; }
+
+        /// <summary>The names of the filter types the file adds to <c>MvcOptions.Filters</c>.</summary>
+        public ImmutableArray<string> GlobalFilters { get; }
+
+        /// <summary>The codes the file's operation transformers or operation filters add to every operation's responses.</summary>
+        public ImmutableArray<int> DocumentedByOpenApiSetup { get; }
 
         /// <summary>What the file assigns to <c>RejectionStatusCode</c>: a code, <see cref="NotSet"/> or <see cref="Unknown"/>.</summary>
         public int RejectionStatusCode { get; }
@@ -303,10 +373,33 @@ internal sealed class ApplicationFacts
             var exceptionHandlerPaths = ImmutableArray<string>.Empty;
             var buildCalls = ImmutableArray<TextSpan>.Empty;
             var rejectionStatusCode = NotSet;
+            var registeredServices = ImmutableArray<string>.Empty;
+            var globalFilters = ImmutableArray<string>.Empty;
+            var responseCodes = ImmutableArray<int>.Empty;
+            var transformsOperations = false;
             foreach (var node in tree.GetRoot().DescendantNodes())
             {
                 switch (node)
                 {
+                    case SimpleNameSyntax { Identifier.ValueText: var identifier } when identifier.IndexOf("OperationTransformer", StringComparison.Ordinal) >= 0 || identifier.IndexOf("OperationFilter", StringComparison.Ordinal) >= 0:
+                        transformsOperations = true;
+                        var typeName = node.Parent is QualifiedNameSyntax qualified && qualified.Right == node ? qualified : node;
+                        if (identifier == "SecurityRequirementsOperationFilter" && typeName.Parent is TypeArgumentListSyntax { Parent: GenericNameSyntax { Identifier.ValueText: "OperationFilter" } generic }
+                            && generic.Parent?.Parent is InvocationExpressionSyntax { ArgumentList.Arguments: var filterArguments }
+                            && (filterArguments.Count == 0 || !filterArguments[0].Expression.IsKind(SyntaxKind.FalseLiteralExpression)))
+                        {
+                            // Swashbuckle.AspNetCore.Filters: includeUnauthorizedAndForbiddenResponses defaults to true.
+                            responseCodes = responseCodes.Add(401).Add(403);
+                        }
+
+                        break;
+                    case ElementAccessExpressionSyntax { Expression: var responses, ArgumentList.Arguments: { Count: 1 } index } when NamesResponses(responses) && StatusCodeLiteral(index[0].Expression) is { } indexed:
+                        responseCodes = responseCodes.Add(indexed);
+                        break;
+                    case ElementBindingExpressionSyntax { ArgumentList.Arguments: { Count: 1 } index }
+                        when node.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>() is { Expression: var responses } && NamesResponses(responses) && StatusCodeLiteral(index[0].Expression) is { } bound:
+                        responseCodes = responseCodes.Add(bound);
+                        break;
                     case AssignmentExpressionSyntax { Left: var left, Right: var right } when SyntaxNames.NameOf(left) == "FallbackPolicy":
                         setup |= FallbackPolicy(right);
                         break;
@@ -318,8 +411,13 @@ internal sealed class ApplicationFacts
                         rejectionStatusCode = Merge(rejectionStatusCode, StatusCodeOf(right));
                         break;
                     case AssignmentExpressionSyntax { Left: var left, Right: var right } when right.IsKind(SyntaxKind.TrueLiteralExpression)
-                        && SyntaxNames.NameOf(left) == "SuppressMapClientErrors":
-                        setup |= Setup.SuppressesClientErrors;
+                        && SyntaxNames.NameOf(left) is "SuppressMapClientErrors" or "SuppressModelStateInvalidFilter" or "SuppressImplicitRequiredAttributeForNonNullableReferenceTypes":
+                        setup |= SyntaxNames.NameOf(left) switch
+                        {
+                            "SuppressMapClientErrors" => Setup.SuppressesClientErrors,
+                            "SuppressModelStateInvalidFilter" => Setup.SuppressesModelStateInvalidFilter,
+                            _ => Setup.SuppressesImplicitRequired,
+                        };
                         break;
                     case AssignmentExpressionSyntax { Left: var left, Right: var right } when SyntaxNames.NameOf(left) == "ExceptionHandlingPath" && PathOf(right) is { } path:
                         exceptionHandlerPaths = exceptionHandlerPaths.Add(path);
@@ -338,10 +436,36 @@ internal sealed class ApplicationFacts
                         setup |= Setup.HandlesExceptions;
                         break;
                     case InvocationExpressionSyntax { Expression: var callee, ArgumentList: var arguments }:
+                        if (SyntaxNames.NameOf(callee) is "Add" or "TryAdd" && arguments.Arguments.Count == 2 && StatusCodeLiteral(arguments.Arguments[0].Expression) is { } added
+                            && (callee is MemberAccessExpressionSyntax { Expression: var target } && NamesResponses(target)
+                                || callee is MemberBindingExpressionSyntax && node.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>() is { Expression: var conditional } && NamesResponses(conditional)))
+                        {
+                            responseCodes = responseCodes.Add(added);
+                        }
+
+                        if (SyntaxNames.NameOf(callee) is { } called && (called.StartsWith("Add", StringComparison.Ordinal) || called.StartsWith("TryAdd", StringComparison.Ordinal)))
+                        {
+                            registeredServices = registeredServices.AddRange(ServiceTypes(callee, arguments));
+                            if (called is "Add" or "AddService" && callee is MemberAccessExpressionSyntax { Expression: var filters } && SyntaxNames.NameOf(filters) == "Filters")
+                            {
+                                globalFilters = globalFilters.AddRange(ServiceTypes(callee, arguments));
+                                foreach (var argument in arguments.Arguments)
+                                {
+                                    if (argument.Expression is ObjectCreationExpressionSyntax { Type: var created } && SyntaxNames.RightmostName(created) is { } name)
+                                    {
+                                        globalFilters = globalFilters.Add(name);
+                                    }
+                                }
+                            }
+                        }
+
                         switch (SyntaxNames.NameOf(callee))
                         {
                             case "AddProblemDetails":
                                 setup |= Setup.AddsProblemDetails;
+                                break;
+                            case "AddValidation":
+                                setup |= Setup.AddsValidation;
                                 break;
                             case "SetFallbackPolicy" when arguments.Arguments.Count == 1:
                                 setup |= FallbackPolicy(arguments.Arguments[0].Expression);
@@ -385,7 +509,52 @@ internal sealed class ApplicationFacts
             }
 
             // A Build() call only builds a host in a file that creates a host builder.
-            return new TreeScan(setup, exceptionHandlerPaths, (setup & Setup.BuildsHost) != 0 ? buildCalls : ImmutableArray<TextSpan>.Empty, rejectionStatusCode);
+            return new TreeScan(setup, exceptionHandlerPaths, (setup & Setup.BuildsHost) != 0 ? buildCalls : ImmutableArray<TextSpan>.Empty, rejectionStatusCode, registeredServices, globalFilters, transformsOperations ? responseCodes : ImmutableArray<int>.Empty);
+        }
+
+        /// <summary>An expression that ends in <c>Responses</c> (<c>operation.Responses</c>, <c>operation.Responses!</c>): an OpenAPI operation's responses.</summary>
+        private static bool NamesResponses(ExpressionSyntax expression) => expression switch
+        {
+            PostfixUnaryExpressionSyntax { Operand: var operand } => NamesResponses(operand),
+            _ => SyntaxNames.NameOf(expression) == "Responses",
+        };
+
+        /// <summary>A response key written as a literal: <c>"401"</c>.</summary>
+        private static int? StatusCodeLiteral(ExpressionSyntax expression) =>
+            expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
+            && literal.Token.ValueText.Length == 3
+            && int.TryParse(literal.Token.ValueText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code)
+            && code >= 100 && code <= 599
+                ? code
+                : null;
+
+        /// <summary>The names of the types an <c>Add*</c> call names: its type arguments and its <c>typeof(…)</c> arguments.</summary>
+        private static IEnumerable<string> ServiceTypes(ExpressionSyntax callee, ArgumentListSyntax arguments)
+        {
+            var generic = callee switch
+            {
+                MemberAccessExpressionSyntax { Name: GenericNameSyntax name } => name,
+                GenericNameSyntax name => name,
+                _ => null,
+            };
+            if (generic is not null)
+            {
+                foreach (var type in generic.TypeArgumentList.Arguments)
+                {
+                    if (SyntaxNames.RightmostName(type) is { } name)
+                    {
+                        yield return name;
+                    }
+                }
+            }
+
+            foreach (var argument in arguments.Arguments)
+            {
+                if (argument.Expression is TypeOfExpressionSyntax { Type: var type } && SyntaxNames.RightmostName(type) is { } name)
+                {
+                    yield return name;
+                }
+            }
         }
 
         /// <summary>

@@ -25,11 +25,12 @@ internal enum AnswerLevel : byte
 /// <summary>A status code the framework answers for an endpoint before its code runs, and what makes it answer.</summary>
 internal readonly struct FrameworkAnswer
 {
-    public FrameworkAnswer(int statusCode, string cause, AnswerLevel level)
+    public FrameworkAnswer(int statusCode, string cause, AnswerLevel level, ITypeSymbol? bodyType = null)
     {
         StatusCode = statusCode;
         Cause = cause;
         Level = level;
+        BodyType = bodyType;
     }
 
     public int StatusCode { get; }
@@ -38,16 +39,19 @@ internal readonly struct FrameworkAnswer
     public string Cause { get; }
 
     public AnswerLevel Level { get; }
+
+    /// <summary>The body the framework writes, when documenting it takes more than the endpoint's usual error type: <c>ValidationProblemDetails</c>.</summary>
+    public ITypeSymbol? BodyType { get; }
 }
 
 /// <summary>
 /// The status codes ASP.NET Core itself answers around an endpoint: 401 and 403 from authorization (attributes on the
 /// action, its controller and base controllers; <c>RequireAuthorization</c> on the endpoint and its groups; the fallback
 /// policy), lifted by <c>[AllowAnonymous]</c>; the rate limiter's rejection status (<c>[EnableRateLimiting]</c>,
-/// <c>RequireRateLimiting</c>, a global limiter), lifted by <c>[DisableRateLimiting]</c>. Read from symbols and the
-/// endpoint's convention calls; nothing is kept.
+/// <c>RequireRateLimiting</c>, a global limiter), lifted by <c>[DisableRateLimiting]</c>; 400 and 415 from reading the
+/// request (<see cref="ReadRequest"/>); what action filters answer when they short-circuit (<see cref="ReadFilters"/>). Read from symbols and the endpoint's convention calls; nothing is kept.
 /// </summary>
-internal sealed class FrameworkAnswers
+internal sealed partial class FrameworkAnswers
 {
     private readonly INamedTypeSymbol? _authorizeData;
     private readonly INamedTypeSymbol? _allowAnonymous;
@@ -141,6 +145,8 @@ internal sealed class FrameworkAnswers
             }
         }
 
+        ReadRequest(in endpoint, application, ref answers);
+        ReadFilters(in endpoint, application, semanticModels, ref answers, cancellationToken);
         return answers;
     }
 
@@ -312,7 +318,17 @@ internal sealed class FrameworkAnswers
         var arguments = new List<string>();
         foreach (var argument in attribute.ConstructorArguments)
         {
-            arguments.Add(argument.ToCSharpString());
+            if (argument.Kind != TypedConstantKind.Array)
+            {
+                arguments.Add(argument.ToCSharpString());
+                continue;
+            }
+
+            // A params array as written: its values, or nothing.
+            foreach (var value in argument.Values)
+            {
+                arguments.Add(value.ToCSharpString());
+            }
         }
 
         foreach (var argument in attribute.NamedArguments)

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FlightErrors.Analyzers;
 
-/// <summary>FE0006: every status code the framework answers for an endpoint (authorization, rate limiting) is documented.</summary>
+/// <summary>FE0006: every status code the framework answers for an endpoint (authorization, rate limiting, reading the request) is documented.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UndocumentedFrameworkStatusCodeAnalyzer : DiagnosticAnalyzer
 {
@@ -39,6 +39,12 @@ public sealed class UndocumentedFrameworkStatusCodeAnalyzer : DiagnosticAnalyzer
 
         foreach (var answer in answers)
         {
+            // Added to every operation by the OpenAPI setup (an operation transformer, a Swashbuckle filter).
+            if (endpoint.Application.DocumentedByOpenApiSetup.Contains(answer.StatusCode))
+            {
+                continue;
+            }
+
             var undocumented = -1;
             for (var i = 0; i < views.Length && undocumented < 0; i++)
             {
@@ -55,7 +61,7 @@ public sealed class UndocumentedFrameworkStatusCodeAnalyzer : DiagnosticAnalyzer
 
             var properties = FixProperties.Documentation(in endpoint, views[undocumented].Declared, out var additionalLocations);
             FixProperties.SetStatusCode(properties, answer.StatusCode);
-            properties[FixProperties.MissingKey] = answer.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            FixProperties.SetMissing(properties, new[] { (answer.StatusCode, ReturnsItself(in endpoint, answer.StatusCode) ? null : answer.BodyType) });
             properties[FixProperties.DocumentAtKey] = answer.Level.ToString();
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.FE0006,
@@ -66,6 +72,23 @@ public sealed class UndocumentedFrameworkStatusCodeAnalyzer : DiagnosticAnalyzer
                 StatusCodeFacts.Describe(answer.StatusCode),
                 answer.Cause));
         }
+    }
+
+    /// <summary>
+    /// Whether the endpoint's own code answers <paramref name="statusCode"/> too: its body is then the endpoint's as much
+    /// as the framework's, and the code is documented with the endpoint's usual error type.
+    /// </summary>
+    private static bool ReturnsItself(in EndpointFacts endpoint, int statusCode)
+    {
+        foreach (var response in endpoint.Responses.Responses)
+        {
+            if (response.StatusCode == statusCode)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -49,6 +49,10 @@ public static partial class Diagnostics
     /// What the sample promises: a comment that starts with rule IDs ("// FE0001, FE0003: why") promises each of
     /// them on its line.
     /// </summary>
+    /// <summary>Each place with how often it occurs ("Controllers/X.cs:12 FE0006 x2"): a line may promise a rule twice, for two codes of one endpoint.</summary>
+    public static List<string> Counted(IEnumerable<DiagnosticAt> diagnostics) =>
+        diagnostics.GroupBy(d => d).Select(g => $"{g.Key} x{g.Count()}").Order(StringComparer.Ordinal).ToList();
+
     public static IReadOnlyList<DiagnosticAt> Promised(string projectDirectory)
     {
         var promised = new List<DiagnosticAt>();

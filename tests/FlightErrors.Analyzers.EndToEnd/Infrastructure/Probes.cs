@@ -11,7 +11,8 @@ namespace FlightErrors.Analyzers.EndToEnd.Infrastructure;
 /// <summary>
 /// One request to the running sample and the status it must answer. <see cref="Operation"/> names the OpenAPI
 /// operation it exercises ("GET /api/flights/{flightNumber}"), or is null for requests no operation matches.
-/// Paths may use "{booking}" and "{bigBooking}", the ids captured from earlier answers.
+/// Paths may use "{booking}" and "{bigBooking}", the ids captured from earlier answers. <see cref="ContentType"/> sends
+/// the body in another media type than JSON (a 415 probe).
 /// </summary>
 public sealed record Probe(
     string Name,
@@ -22,7 +23,8 @@ public sealed record Probe(
     string? ApiKey = null,
     string? Json = null,
     string? IfMatch = null,
-    string? Capture = null)
+    string? Capture = null,
+    string ContentType = "application/json")
 {
     public override string ToString() => Name;
 }
@@ -54,6 +56,7 @@ public static class Probes
         new("get an unknown flight", "GET", "/api/flights/ZZ000", "GET /api/flights/{flightNumber}", 404),
         new("change status anonymously", "PUT", "/api/flights/FM202/status", "PUT /api/flights/{flightNumber}/status", 401, Json: """{"status":"Delayed"}"""),
         new("change status as an agent", "PUT", "/api/flights/FM202/status", "PUT /api/flights/{flightNumber}/status", 403, Agent, """{"status":"Delayed"}"""),
+        new("change status to one that does not exist", "PUT", "/api/flights/FM202/status", "PUT /api/flights/{flightNumber}/status", 400, Operations, """{"status":"Teleported"}"""),
         new("change status with a stale ETag", "PUT", "/api/flights/FM202/status", "PUT /api/flights/{flightNumber}/status", 412, Operations, """{"status":"Delayed"}""", IfMatch: "\"FM202-0\""),
         new("change status", "PUT", "/api/flights/FM202/status", "PUT /api/flights/{flightNumber}/status", 200, Operations, """{"status":"Delayed"}""", IfMatch: "\"FM202-1\""),
         new("change status of an unknown flight", "PUT", "/api/flights/ZZ000/status", "PUT /api/flights/{flightNumber}/status", 404, Operations, """{"status":"Delayed"}"""),
@@ -63,6 +66,7 @@ public static class Probes
 
         // Bookings: an authenticated controller.
         new("book anonymously", "POST", "/api/bookings", "POST /api/bookings", 401, Json: """{"flightNumber":"FM101","seats":2}"""),
+        new("book with a text body", "POST", "/api/bookings", "POST /api/bookings", 415, Agent, "FM101, 2 seats", ContentType: "text/plain"),
         new("book", "POST", "/api/bookings", "POST /api/bookings", 201, Agent, """{"flightNumber":"FM101","seats":2}""", Capture: "booking"),
         new("book nine seats", "POST", "/api/bookings", "POST /api/bookings", 201, Agent, """{"flightNumber":"FM101","seats":9}""", Capture: "bigBooking"),
         new("book an unknown flight", "POST", "/api/bookings", "POST /api/bookings", 400, Agent, """{"flightNumber":"ZZ000","seats":1}"""),
@@ -80,6 +84,7 @@ public static class Probes
         new("get a gate", "GET", "/api/gates/A1", "GET /api/gates/{gateId}", 200),
         new("get an unknown gate", "GET", "/api/gates/Z9", "GET /api/gates/{gateId}", 404),
         new("assign a widebody to a regional gate", "PUT", "/api/gates/B7/assignment", "PUT /api/gates/{gateId}/assignment", 400, Json: """{"flightNumber":"FM101","aircraftSize":"widebody"}"""),
+        new("assign a gate with a text body", "PUT", "/api/gates/A1/assignment", "PUT /api/gates/{gateId}/assignment", 415, Json: "FM101 widebody", ContentType: "text/plain"),
         new("assign a gate", "PUT", "/api/gates/A1/assignment", "PUT /api/gates/{gateId}/assignment", 200, Json: """{"flightNumber":"FM101","aircraftSize":"widebody"}"""),
         new("assign a taken gate", "PUT", "/api/gates/A1/assignment", "PUT /api/gates/{gateId}/assignment", 409, Json: """{"flightNumber":"FM202","aircraftSize":"narrowbody"}"""),
         new("release a gate", "DELETE", "/api/gates/A1/assignment", "DELETE /api/gates/{gateId}/assignment", 200),
@@ -130,7 +135,7 @@ public static class Probes
 
             if (probe.Json is not null)
             {
-                request.Content = new StringContent(probe.Json, Encoding.UTF8, "application/json");
+                request.Content = new StringContent(probe.Json, Encoding.UTF8, probe.ContentType);
             }
 
             using var response = await client.SendAsync(request);

@@ -76,7 +76,9 @@ public static class TemplateProbes
         new("update with mismatched ids", "PUT", "/Products/1", "PUT /Products/{id}", 400, Json: """{"id":2,"name":"Hammer","category":"tools","priceUsd":12.5}"""),
         new("update an unknown product", "PUT", "/Products/99", "PUT /Products/{id}", 404, Json: """{"id":99,"name":"Saw","category":"tools","priceUsd":20}"""),
         new("update a product", "PUT", "/Products/1", "PUT /Products/{id}", 204, Json: """{"id":1,"name":"Hammer","category":"tools","priceUsd":13}"""),
+        new("update with a text body", "PUT", "/Products/1", "PUT /Products/{id}", 415, Json: "Hammer, 13 USD", ContentType: "text/plain"),
         new("price in euros", "GET", "/Products/1/price?currency=EUR", "GET /Products/{id}/price", 200),
+        new("price without a currency", "GET", "/Products/1/price", "GET /Products/{id}/price", 400),
         new("price of an unknown product", "GET", "/Products/99/price?currency=EUR", "GET /Products/{id}/price", 404),
         new("price while the rates service fails", "GET", "/Products/1/price?currency=XXX", "GET /Products/{id}/price", 502),
 

@@ -218,7 +218,7 @@ public sealed partial class RulePageExampleTests
                     [Route("api/flights")]
                     public sealed class FlightsController(FlightStore flights) : ControllerBase
                     {
-                        [HttpGet("{id}")]
+                        [HttpGet("{id:int}")]
                         [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
                         [ProducesResponseType(StatusCodes.Status404NotFound)]
                         public IActionResult Get(int id) => flights.Find(id) is { } flight ? Ok(flight) : NotFound();
@@ -245,7 +245,7 @@ public sealed partial class RulePageExampleTests
 
             case Context.ActionStatements:
                 return Controller("""
-                        [HttpGet("example/{id}")]
+                        [HttpGet("example/{id:int}")]
                         [ApiExplorerSettings(IgnoreApi = true)]
                         public async Task<IActionResult> Example(int id)
                         {

@@ -551,11 +551,11 @@ public sealed class FixAllTests
                 [Authorize]
                 public sealed class FlightsController : ControllerBase
                 {
-                    [HttpGet("{id}")]
+                    [HttpGet("{id:int}")]
                     [ProducesResponseType<Flight>(200)]
                     public ActionResult<Flight> Get(int id) => new Flight(id);
 
-                    [HttpDelete("{id}")]
+                    [HttpDelete("{id:int}")]
                     [Authorize(Roles = "ops")]
                     [EnableRateLimiting("writes")]
                     [ProducesResponseType(StatusCodes.Status204NoContent)]
@@ -567,7 +567,7 @@ public sealed class FixAllTests
                 [Authorize(Policy = "crew")]
                 public sealed class CrewsController : ControllerBase
                 {
-                    [HttpGet("{id}")]
+                    [HttpGet("{id:int}")]
                     public ActionResult<Flight> Get(int id) => new Flight(id);
                 }
 
@@ -585,8 +585,8 @@ public sealed class FixAllTests
                     public static void MapGates(this IEndpointRouteBuilder app)
                     {
                         var gates = app.MapGroup("/gates").RequireAuthorization("operations");
-                        gates.MapGet("/{id}", (int id) => Results.Ok(id));
-                        gates.MapDelete("/{id}", (int id) => Results.NoContent()).RequireRateLimiting("writes");
+                        gates.MapGet("/{id:int}", (int id) => Results.Ok(id));
+                        gates.MapDelete("/{id:int}", (int id) => Results.NoContent()).RequireRateLimiting("writes");
                         app.MapGet("/open", () => "open").RequireAuthorization();
                     }
                 }

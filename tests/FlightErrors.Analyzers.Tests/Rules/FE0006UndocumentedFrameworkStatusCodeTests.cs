@@ -72,7 +72,7 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
     public Task A_policy_on_the_action_answers_401_and_403()
     {
         return VerifyCS.VerifyAnalyzerAsync(Controller("""
-                [HttpDelete("{id}")]
+                [HttpDelete("{id:int}")]
                 [Authorize(Policy = "operations")]
                 [ProducesResponseType(StatusCodes.Status204NoContent)]
                 public IActionResult {|#0:DeleteFlight|}(int id) => NoContent();
@@ -87,7 +87,7 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
     public Task Roles_and_policy_names_can_forbid(string attribute)
     {
         return VerifyCS.VerifyAnalyzerAsync(Controller($$"""
-                [HttpDelete("{id}")]
+                [HttpDelete("{id:int}")]
                 {{attribute}}
                 [ProducesResponseType(StatusCodes.Status204NoContent)]
                 public IActionResult {|#0:DeleteFlight|}(int id) => NoContent();
@@ -101,7 +101,7 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
     public Task A_bare_Authorize_answers_401_only()
     {
         return VerifyCS.VerifyAnalyzerAsync(Controller("""
-                [HttpGet("{id}")]
+                [HttpGet("{id:int}")]
                 [Authorize]
                 [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
                 public ActionResult<Flight> {|#0:Get|}(int id) => new Flight(id);
@@ -113,12 +113,12 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
     public Task The_fix_documents_the_codes_on_the_action()
     {
         return VerifyCS.VerifyCodeFixAsync(Controller("""
-                [HttpDelete("{id}")]
+                [HttpDelete("{id:int}")]
                 [Authorize(Policy = "operations")]
                 [ProducesResponseType(StatusCodes.Status204NoContent)]
                 public IActionResult [|DeleteFlight|](int id) => NoContent();
             """).Replace("[|DeleteFlight|]", "{|FE0006:{|FE0006:DeleteFlight|}|}"), Controller("""
-                [HttpDelete("{id}")]
+                [HttpDelete("{id:int}")]
                 [Authorize(Policy = "operations")]
                 [ProducesResponseType(StatusCodes.Status204NoContent)]
                 [ProducesResponseType(StatusCodes.Status401Unauthorized)]
@@ -133,20 +133,20 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
         var test = new VerifyCS.Test
         {
             TestCode = Controller("""
-                [HttpGet("{id}")]
+                [HttpGet("{id:int}")]
                 [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
                 public ActionResult<Flight> {|#0:Get|}(int id) => new Flight(id);
 
-                [HttpDelete("{id}")]
+                [HttpDelete("{id:int}")]
                 [ProducesResponseType(StatusCodes.Status204NoContent)]
                 public IActionResult {|#1:Delete|}(int id) => NoContent();
             """, "\n[Authorize]"),
             FixedCode = Controller("""
-                [HttpGet("{id}")]
+                [HttpGet("{id:int}")]
                 [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
                 public ActionResult<Flight> Get(int id) => new Flight(id);
 
-                [HttpDelete("{id}")]
+                [HttpDelete("{id:int}")]
                 [ProducesResponseType(StatusCodes.Status204NoContent)]
                 public IActionResult Delete(int id) => NoContent();
             """, "\n[Authorize]\n[ProducesResponseType(StatusCodes.Status401Unauthorized)]"),
@@ -162,10 +162,10 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
     public Task A_controller_cause_is_documented_on_an_action_that_relies_on_the_implicit_200()
     {
         return VerifyCS.VerifyCodeFixAsync(Controller("""
-                [HttpGet("{id}")]
+                [HttpGet("{id:int}")]
                 public ActionResult<Flight> {|FE0006:Get|}(int id) => new Flight(id);
             """, "\n[Authorize]"), Controller("""
-                [HttpGet("{id}")]
+                [HttpGet("{id:int}")]
                 [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
                 [ProducesResponseType(StatusCodes.Status401Unauthorized)]
                 public ActionResult<Flight> Get(int id) => new Flight(id);
@@ -177,7 +177,7 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
     {
         var test = new VerifyCS.Test();
         test.TestState.Sources.Add(Controller("""
-                [HttpGet("{id}")]
+                [HttpGet("{id:int}")]
                 [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
                 public ActionResult<Flight> {|#0:Get|}(int id) => new Flight(id);
             """).Replace(": ControllerBase", ": SecuredController"));
@@ -203,7 +203,7 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
     public Task AllowAnonymous_lifts_authorization(string controllerAttribute, string actionAttributes)
     {
         return VerifyCS.VerifyAnalyzerAsync(Controller($$"""
-                [HttpGet("{id}")]
+                [HttpGet("{id:int}")]
                 {{actionAttributes}}
                 [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
                 public ActionResult<Flight> Get(int id) => new Flight(id);
@@ -214,7 +214,7 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
     public Task Documented_codes_stay_silent()
     {
         return VerifyCS.VerifyAnalyzerAsync(Controller("""
-                [HttpDelete("{id}")]
+                [HttpDelete("{id:int}")]
                 [Authorize(Policy = "operations")]
                 [ProducesResponseType(StatusCodes.Status204NoContent)]
                 [ProducesResponseType(StatusCodes.Status401Unauthorized)]
@@ -229,7 +229,7 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
         return new VerifyCS.Test
         {
             TestCode = Controller("""
-                [HttpDelete("{id}")]
+                [HttpDelete("{id:int}")]
                 [Authorize(Policy = "operations")]
                 [ProducesResponseType(StatusCodes.Status204NoContent)]
                 public IActionResult DeleteFlight(int id) => NoContent();
@@ -242,7 +242,7 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
     public Task No_authorization_no_rate_limiting_stays_silent()
     {
         return VerifyCS.VerifyAnalyzerAsync(Controller("""
-                [HttpGet("{id}")]
+                [HttpGet("{id:int}")]
                 public ActionResult<Flight> Get(int id) => new Flight(id);
             """));
     }
@@ -252,7 +252,7 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
     public Task A_scheme_whose_challenge_redirects_stays_silent()
     {
         var test = new VerifyCS.Test { TestCode = Controller("""
-                [HttpGet("{id}")]
+                [HttpGet("{id:int}")]
                 [Authorize]
                 [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
                 public ActionResult<Flight> Get(int id) => new Flight(id);
@@ -271,7 +271,7 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
     public Task The_fallback_policy_applies_to_endpoints_without_authorization_metadata(string setup, bool canForbid)
     {
         var test = new VerifyCS.Test { TestCode = Controller("""
-                [HttpGet("{id}")]
+                [HttpGet("{id:int}")]
                 [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
                 public ActionResult<Flight> {|#0:Get|}(int id) => new Flight(id);
 
@@ -294,7 +294,7 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
     public Task A_null_fallback_policy_authorizes_nothing()
     {
         var test = new VerifyCS.Test { TestCode = Controller("""
-                [HttpGet("{id}")]
+                [HttpGet("{id:int}")]
                 [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
                 public ActionResult<Flight> Get(int id) => new Flight(id);
             """) };
@@ -308,7 +308,7 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
     public Task The_limiter_rejects_with_503_by_default()
     {
         return VerifyCS.VerifyAnalyzerAsync(Controller("""
-                [HttpGet("{id}")]
+                [HttpGet("{id:int}")]
                 [EnableRateLimiting("search")]
                 [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
                 public ActionResult<Flight> {|#0:Get|}(int id) => new Flight(id);
@@ -324,7 +324,7 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
         var test = new VerifyCS.Test
         {
             TestCode = Controller("""
-                [HttpGet("{id}")]
+                [HttpGet("{id:int}")]
                 [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
                 public ActionResult<Flight> {|#0:Get|}(int id) => new Flight(id);
             """, "\n[EnableRateLimiting(\"search\")]"),
@@ -340,7 +340,7 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
         var test = new VerifyCS.Test
         {
             TestCode = Controller("""
-                [HttpGet("{id}")]
+                [HttpGet("{id:int}")]
                 [EnableRateLimiting("search")]
                 [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
                 public ActionResult<Flight> Get(int id) => new Flight(id);
@@ -356,7 +356,7 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
         var test = new VerifyCS.Test
         {
             TestCode = Controller("""
-                [HttpGet("{id}")]
+                [HttpGet("{id:int}")]
                 [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
                 public ActionResult<Flight> {|#0:Get|}(int id) => new Flight(id);
 
@@ -384,10 +384,10 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
     public Task RequireAuthorization_on_the_endpoint()
     {
         return VerifyCS.VerifyCodeFixAsync(Endpoints("""
-                    app.MapDelete("/flights/{id}", {|#0:(int id)|} => Results.NoContent())
+                    app.MapDelete("/flights/{id:int}", {|#0:(int id)|} => Results.NoContent())
                         .RequireAuthorization("operations");
             """).Replace("{|#0:(int id)|}", "{|FE0006:{|FE0006:(int id)|}|}"), Endpoints("""
-                    app.MapDelete("/flights/{id}", (int id) => Results.NoContent())
+                    app.MapDelete("/flights/{id:int}", (int id) => Results.NoContent())
                         .RequireAuthorization("operations")
                         .ProducesProblem(StatusCodes.Status401Unauthorized)
                         .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -398,9 +398,9 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
     public Task Message_names_the_route_and_the_call()
     {
         return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
-                    app.MapGet("/flights/{id}", {|#0:(int id)|} => Results.Ok(new Flight(id))).RequireAuthorization();
+                    app.MapGet("/flights/{id:int}", {|#0:(int id)|} => Results.Ok(new Flight(id))).RequireAuthorization();
             """),
-            VerifyCS.Diagnostic().WithLocation(0).WithMessage("'GET /flights/{id}' can answer 401 Unauthorized (.RequireAuthorization() on the endpoint), which is not documented"));
+            VerifyCS.Diagnostic().WithLocation(0).WithMessage("'GET /flights/{id:int}' can answer 401 Unauthorized (.RequireAuthorization() on the endpoint), which is not documented"));
     }
 
     [Fact]
@@ -408,11 +408,11 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
     {
         return VerifyCS.VerifyCodeFixAsync(Endpoints("""
                     var flights = app.MapGroup("/flights").RequireAuthorization(policy => policy.RequireRole("crew"));
-                    flights.MapGet("/{id}", {|#0:(int id)|} => Results.Ok(new Flight(id)));
+                    flights.MapGet("/{id:int}", {|#0:(int id)|} => Results.Ok(new Flight(id)));
                     flights.MapGet("/public", () => Results.Ok()).AllowAnonymous();
             """).Replace("{|#0:(int id)|}", "{|FE0006:{|FE0006:(int id)|}|}"), Endpoints("""
                     var flights = app.MapGroup("/flights").RequireAuthorization(policy => policy.RequireRole("crew"));
-                    flights.MapGet("/{id}", (int id) => Results.Ok(new Flight(id)))
+                    flights.MapGet("/{id:int}", (int id) => Results.Ok(new Flight(id)))
                         .Produces<Flight>(StatusCodes.Status200OK)
                         .ProducesProblem(StatusCodes.Status401Unauthorized)
                         .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -425,9 +425,9 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
     {
         return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
                     var flights = app.MapGroup("/flights").RequireRateLimiting("search");
-                    flights.MapGet("/{id}", {|#0:(int id)|} => Results.Ok(new Flight(id))).ProducesProblem(StatusCodes.Status401Unauthorized);
+                    flights.MapGet("/{id:int}", {|#0:(int id)|} => Results.Ok(new Flight(id))).ProducesProblem(StatusCodes.Status401Unauthorized);
             """),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}", "503 Service Unavailable", ".RequireRateLimiting(\"search\") on its group"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id:int}", "503 Service Unavailable", ".RequireRateLimiting(\"search\") on its group"));
     }
 
     [Theory]
@@ -437,7 +437,7 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
     public Task Lifted_or_documented_endpoints_stay_silent(string chain)
     {
         return VerifyCS.VerifyAnalyzerAsync(Endpoints($$"""
-                    app.MapGet("/flights/{id}", (int id) => Results.Ok(new Flight(id))){{chain}};
+                    app.MapGet("/flights/{id:int}", (int id) => Results.Ok(new Flight(id))){{chain}};
             """));
     }
 
@@ -445,10 +445,10 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
     public Task Attributes_on_a_lambda_handler()
     {
         return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
-                    app.MapGet("/flights/{id}", [Microsoft.AspNetCore.Authorization.Authorize(Roles = "crew")] {|#0:(int id)|} => Results.Ok(new Flight(id)));
+                    app.MapGet("/flights/{id:int}", [Microsoft.AspNetCore.Authorization.Authorize(Roles = "crew")] {|#0:(int id)|} => Results.Ok(new Flight(id)));
             """),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}", "401 Unauthorized", "[Authorize(Roles = \"crew\")] on the handler"),
-            VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id}", "403 Forbidden", "[Authorize(Roles = \"crew\")] on the handler"));
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id:int}", "401 Unauthorized", "[Authorize(Roles = \"crew\")] on the handler"),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id:int}", "403 Forbidden", "[Authorize(Roles = \"crew\")] on the handler"));
     }
 
     // A group handed in from elsewhere may carry what cannot be seen (an AllowAnonymous()): nothing is claimed.
@@ -460,11 +460,512 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
             {
                 public static void MapFlights(RouteGroupBuilder flights)
                 {
-                    flights.MapGet("/{id}", (int id) => Results.Ok(new Flight(id))).RequireAuthorization();
+                    flights.MapGet("/{id:int}", (int id) => Results.Ok(new Flight(id))).RequireAuthorization();
                 }
             }
 
             public sealed record Flight(int Id);
             """);
+    }
+
+    // ---- Reading the request: 400 and 415 -------------------------------------------------------------------------
+
+    [Fact]
+    public Task An_unconstrained_route_value_that_can_fail_to_parse_answers_400_under_ApiController()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
+                [HttpGet("{id}")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                public ActionResult<Flight> {|#0:Get|}(int id) => new Flight(id);
+            """).Replace("{|#0:Get|}", "{|FE0006:Get|}"), Controller("""
+                [HttpGet("{id}")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+                public ActionResult<Flight> Get(int id) => new Flight(id);
+            """));
+    }
+
+    [Fact]
+    public Task The_400_message_names_the_parameter()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [HttpGet("search")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                public ActionResult<Flight> {|#0:Search|}(string? origin, int page) => new Flight(page);
+            """),
+            VerifyCS.Diagnostic().WithLocation(0).WithMessage("'Search' can answer 400 Bad Request ([ApiController] model validation of the query value 'page' as int), which is not documented"));
+    }
+
+    // A constrained route value that does not parse matches no route (404); a string never fails to parse; a nullable
+    // string may be missing; a value type missing from the query keeps its default.
+    [Theory]
+    [InlineData("[HttpGet(\"{id:int}\")]", "int id")]
+    [InlineData("[HttpGet(\"{id:guid}\")]", "System.Guid id")]
+    [InlineData("[HttpGet(\"{code}\")]", "string code")]
+    [InlineData("[HttpGet]", "string? code")]
+    [InlineData("[HttpGet]", "string code = \"LHR\"")]
+    [InlineData("[HttpGet]", "[FromServices] Flight flight")]
+    [InlineData("[HttpGet]", "System.Threading.CancellationToken cancellationToken")]
+    public Task Parameters_that_cannot_fail_to_bind_stay_silent(string route, string parameter)
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller($$"""
+                {{route}}
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                public ActionResult<Flight> Get({{parameter}}) => new Flight(1);
+            """));
+    }
+
+    [Fact]
+    public Task A_required_string_from_the_query_answers_400()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [HttpGet]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                public ActionResult<Flight> {|#0:Search|}(string origin) => new Flight(1);
+            """),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Search", "400 Bad Request", "[ApiController] model validation of the required query value 'origin'"));
+    }
+
+    [Fact]
+    public Task A_validation_attribute_answers_400()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [HttpGet]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                public ActionResult<Flight> {|#0:Search|}([System.ComponentModel.DataAnnotations.StringLength(3)] string? origin) => new Flight(1);
+            """),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Search", "400 Bad Request", "[ApiController] model validation of [StringLength] on 'origin'"));
+    }
+
+    [Fact]
+    public Task A_JSON_body_answers_400_and_415_and_the_fix_documents_both()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
+                [HttpPost]
+                [ProducesResponseType<Flight>(StatusCodes.Status201Created)]
+                public ActionResult<Flight> {|#0:Create|}(Flight flight) => Created("", flight);
+            """).Replace("{|#0:Create|}", "{|FE0006:{|FE0006:Create|}|}"), Controller("""
+                [HttpPost]
+                [ProducesResponseType<Flight>(StatusCodes.Status201Created)]
+                [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+                [ProducesResponseType(StatusCodes.Status415UnsupportedMediaType)]
+                public ActionResult<Flight> Create(Flight flight) => Created("", flight);
+            """));
+    }
+
+    [Fact]
+    public Task The_415_message_names_the_body()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [HttpPost]
+                [ProducesResponseType<Flight>(StatusCodes.Status201Created)]
+                [ProducesResponseType(StatusCodes.Status400BadRequest)]
+                public ActionResult<Flight> {|#0:Create|}(Flight flight) => Created("", flight);
+            """),
+            VerifyCS.Diagnostic().WithLocation(0).WithMessage("'Create' can answer 415 Unsupported Media Type (the JSON body 'flight' in another content type), which is not documented"));
+    }
+
+    // With the filter suppressed the action sees invalid model state itself: no automatic 400; the 415 stays.
+    [Fact]
+    public Task SuppressModelStateInvalidFilter_lifts_the_400()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                [HttpPost]
+                [ProducesResponseType<Flight>(StatusCodes.Status201Created)]
+                public ActionResult<Flight> {|#0:Create|}(Flight flight) => Created("", flight);
+            """),
+        };
+        test.TestState.Sources.Add(Setup("""
+                    services.AddControllers().ConfigureApiBehaviorOptions(options => options.SuppressModelStateInvalidFilter = true);
+            """));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithArguments("Create", "415 Unsupported Media Type", "the JSON body 'flight' in another content type"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task SuppressImplicitRequiredAttribute_lifts_the_required_string()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                [HttpGet]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                public ActionResult<Flight> Search(string origin) => new Flight(1);
+            """),
+        };
+        test.TestState.Sources.Add(Setup("""
+                    services.AddControllers(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+            """));
+        return test.RunAsync();
+    }
+
+    // A complex type registered as a service is resolved from the services, not read from the body.
+    [Fact]
+    public Task A_registered_service_is_not_a_body()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                [HttpPost]
+                [ProducesResponseType<Flight>(StatusCodes.Status201Created)]
+                public ActionResult<Flight> Create(FlightStore store) => Created("", new Flight(1));
+            """) + """
+
+                public sealed class FlightStore;
+                """,
+        };
+        test.TestState.Sources.Add(Setup("""
+                    services.AddSingleton<FlightStore>();
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Consumes_on_the_controller_is_documented_on_the_controller()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                [HttpPost("{id:int}/cancel")]
+                [ProducesResponseType(StatusCodes.Status204NoContent)]
+                public IActionResult {|#0:Cancel|}(int id) => NoContent();
+            """, "\n[Consumes(\"application/json\")]"),
+            FixedCode = Controller("""
+                [HttpPost("{id:int}/cancel")]
+                [ProducesResponseType(StatusCodes.Status204NoContent)]
+                public IActionResult Cancel(int id) => NoContent();
+            """, "\n[Consumes(\"application/json\")]\n[ProducesResponseType(StatusCodes.Status415UnsupportedMediaType)]"),
+        };
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithArguments("Cancel", "415 Unsupported Media Type", "[Consumes(\"application/json\")] on FlightsController"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_minimal_API_route_value_that_can_fail_to_parse_answers_400()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Endpoints("""
+                    app.MapDelete("/flights/{id}", {|#0:(int id)|} => Results.NoContent())
+                        .Produces(StatusCodes.Status204NoContent);
+            """).Replace("{|#0:(int id)|}", "{|FE0006:(int id)|}"), Endpoints("""
+                    app.MapDelete("/flights/{id}", (int id) => Results.NoContent())
+                        .Produces(StatusCodes.Status204NoContent)
+                        .ProducesProblem(StatusCodes.Status400BadRequest);
+            """));
+    }
+
+    [Theory]
+    [InlineData("(int page)", "binding the query value 'page' as int")]
+    [InlineData("(int? page)", "binding the query value 'page' as int?")]
+    [InlineData("(string origin)", "binding the required query value 'origin'")]
+    [InlineData("([Microsoft.AspNetCore.Mvc.FromHeader(Name = \"X-Page\")] int page)", "binding the header 'page' as int")]
+    public Task Minimal_API_values_that_can_fail_to_bind_answer_400(string parameters, string cause)
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints($$"""
+                    app.MapGet("/flights", {|#0:{{parameters}}|} => Results.NoContent()).Produces(StatusCodes.Status204NoContent);
+            """),
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights", "400 Bad Request", cause));
+    }
+
+    [Theory]
+    [InlineData("/flights/{id:int}", "(int id)")]
+    [InlineData("/flights/{code}", "(string code)")]
+    [InlineData("/flights", "(string? origin)")]
+    [InlineData("/flights", "(HttpContext context, System.Threading.CancellationToken cancellationToken)")]
+    [InlineData("/flights", "(Flight flight)")] // a GET infers no body: a complex type is a service
+    public Task Minimal_API_values_that_cannot_fail_to_bind_stay_silent(string route, string parameters)
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints($$"""
+                    app.MapGet("{{route}}", {{parameters}} => Results.NoContent()).Produces(StatusCodes.Status204NoContent);
+            """));
+    }
+
+    [Fact]
+    public Task A_minimal_API_JSON_body_answers_400_and_415()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Endpoints("""
+                    app.MapPost("/flights", {|#0:(Flight flight)|} => Results.Created("", flight))
+                        .Produces<Flight>(StatusCodes.Status201Created);
+            """).Replace("{|#0:(Flight flight)|}", "{|FE0006:{|FE0006:(Flight flight)|}|}"), Endpoints("""
+                    app.MapPost("/flights", (Flight flight) => Results.Created("", flight))
+                        .Produces<Flight>(StatusCodes.Status201Created)
+                        .ProducesProblem(StatusCodes.Status400BadRequest)
+                        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            """));
+    }
+
+    [Fact]
+    public Task A_minimal_API_body_message_names_the_parameter()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    app.MapPut("/flights/{code}", {|#0:(string code, Flight flight)|} => Results.NoContent())
+                        .Produces(StatusCodes.Status204NoContent)
+                        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            """),
+            VerifyCS.Diagnostic().WithLocation(0).WithMessage("'PUT /flights/{code}' can answer 400 Bad Request (binding the JSON body 'flight'), which is not documented"));
+    }
+
+    [Fact]
+    public Task A_registered_service_in_a_minimal_API_handler_is_not_a_body()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Endpoints("""
+                    app.MapPost("/flights/{code}/board", (string code, FlightStore store) => Results.NoContent())
+                        .Produces(StatusCodes.Status204NoContent);
+            """) + """
+
+                public sealed class FlightStore;
+                """,
+        };
+        test.TestState.Sources.Add(Setup("""
+                    services.AddSingleton(typeof(FlightStore));
+            """));
+        return test.RunAsync();
+    }
+
+    // .NET 10's validation answers 400 for a validation attribute.
+    [Fact]
+    public Task AddValidation_checks_validation_attributes()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Endpoints("""
+                    app.MapGet("/flights", {|#0:([System.ComponentModel.DataAnnotations.StringLength(3)] string? origin)|} => Results.NoContent())
+                        .Produces(StatusCodes.Status204NoContent);
+            """),
+            ReferenceSets = [ReferenceSets.AspNet100],
+        };
+        test.TestState.Sources.Add(Setup("""
+                    services.AddValidation();
+            """));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights", "400 Bad Request", "AddValidation() checking [StringLength] on 'origin'"));
+        return test.RunAsync();
+    }
+
+    // Without AddValidation() nothing checks the attribute of a route handler's parameter.
+    [Fact]
+    public Task Validation_attributes_without_AddValidation_stay_silent()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    app.MapGet("/flights", ([System.ComponentModel.DataAnnotations.StringLength(3)] string? origin) => Results.NoContent())
+                        .Produces(StatusCodes.Status204NoContent);
+            """));
+    }
+
+    // The action answers 400 itself too: its 400 is not only the framework's, so the fix writes no body type for it.
+    [Fact]
+    public Task A_400_the_action_returns_too_is_documented_with_the_usual_error_type()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
+                [HttpPost]
+                [ProducesResponseType<Flight>(StatusCodes.Status201Created)]
+                [ProducesResponseType(StatusCodes.Status415UnsupportedMediaType)]
+                public ActionResult<Flight> {|FE0006:Create|}(Flight flight) => flight.Id < 0 ? BadRequest() : Created("", flight);
+            """), Controller("""
+                [HttpPost]
+                [ProducesResponseType<Flight>(StatusCodes.Status201Created)]
+                [ProducesResponseType(StatusCodes.Status400BadRequest)]
+                [ProducesResponseType(StatusCodes.Status415UnsupportedMediaType)]
+                public ActionResult<Flight> Create(Flight flight) => flight.Id < 0 ? BadRequest() : Created("", flight);
+            """));
+    }
+
+    // ---- Action filters that short-circuit ------------------------------------------------------------------------
+
+    private const string ModelStateFilter = """
+
+        public sealed class ValidateModelFilter : Microsoft.AspNetCore.Mvc.Filters.IActionFilter
+        {
+            public void OnActionExecuting(Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context)
+            {
+                if (!context.ModelState.IsValid)
+                {
+                    context.Result = new UnprocessableEntityObjectResult(context.ModelState);
+                }
+            }
+
+            public void OnActionExecuted(Microsoft.AspNetCore.Mvc.Filters.ActionExecutedContext context)
+            {
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_global_model_state_filter_answers_422_when_the_automatic_400_is_suppressed()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                [HttpGet("{id:int}")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                public ActionResult<Flight> {|#0:Get|}(int id) => new Flight(id);
+            """) + ModelStateFilter,
+            FixedCode = Controller("""
+                [HttpGet("{id:int}")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
+                public ActionResult<Flight> Get(int id) => new Flight(id);
+            """) + ModelStateFilter,
+        };
+        test.TestState.Sources.Add(Setup("""
+                    services.AddControllers(options => options.Filters.Add<ValidateModelFilter>())
+                        .ConfigureApiBehaviorOptions(options => options.SuppressModelStateInvalidFilter = true);
+            """));
+        test.FixedState.Sources.Add(Setup("""
+                    services.AddControllers(options => options.Filters.Add<ValidateModelFilter>())
+                        .ConfigureApiBehaviorOptions(options => options.SuppressModelStateInvalidFilter = true);
+            """));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "422 Unprocessable Content", "ValidateModelFilter, a global action filter"));
+        return test.RunAsync();
+    }
+
+    // Under [ApiController] the framework's own model-state filter answers 400 first: the 422 never comes.
+    [Fact]
+    public Task A_model_state_filter_behind_the_automatic_400_stays_silent()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                [HttpGet("{id:int}")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                public ActionResult<Flight> Get(int id) => new Flight(id);
+            """) + ModelStateFilter,
+        };
+        test.TestState.Sources.Add(Setup("""
+                    services.AddControllers(options => options.Filters.Add(new ValidateModelFilter()));
+            """));
+        return test.RunAsync();
+    }
+
+    private const string TenantFilter = """
+
+        public sealed class RequireTenantAttribute : Microsoft.AspNetCore.Mvc.Filters.ActionFilterAttribute
+        {
+            public override void OnActionExecuting(Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context)
+            {
+                if (!context.HttpContext.Request.Headers.ContainsKey("X-Tenant"))
+                {
+                    context.Result = new BadRequestObjectResult("X-Tenant is required.");
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_filter_attribute_on_the_controller_answers_for_its_actions()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [HttpGet("{id:int}")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                public ActionResult<Flight> {|#0:Get|}(int id) => new Flight(id);
+            """, "\n[RequireTenant]") + TenantFilter,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "400 Bad Request", "[RequireTenant] on FlightsController"));
+    }
+
+    [Fact]
+    public Task A_service_filter_on_the_action_answers_for_it()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [HttpGet("{id:int}")]
+                [ServiceFilter(typeof(RequireTenantAttribute))]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                public ActionResult<Flight> {|#0:Get|}(int id) => new Flight(id);
+
+                [HttpGet("{id:int}/crew")]
+                [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
+                public ActionResult<Flight> Crew(int id) => new Flight(id);
+            """) + TenantFilter,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Get", "400 Bad Request", "[ServiceFilter(typeof(RequireTenantAttribute))] on 'Get'"));
+    }
+
+    // ---- Codes the OpenAPI setup adds (stand-ins of the same shape as Microsoft.AspNetCore.OpenApi's and
+    // Swashbuckle's types: the rule reads the setup's syntax) ---------------------------------------------------------
+
+    private const string OpenApiStandIns = """
+
+        namespace Microsoft.OpenApi
+        {
+            public sealed class OpenApiResponse { public string? Description { get; set; } }
+            public sealed class OpenApiOperation { public System.Collections.Generic.Dictionary<string, OpenApiResponse>? Responses { get; set; } }
+        }
+
+        namespace Microsoft.AspNetCore.OpenApi
+        {
+            public interface IOpenApiOperationTransformer
+            {
+                System.Threading.Tasks.Task TransformAsync(Microsoft.OpenApi.OpenApiOperation operation, object context, System.Threading.CancellationToken cancellationToken);
+            }
+        }
+
+        namespace Swashbuckle.AspNetCore.Filters
+        {
+            public sealed class SecurityRequirementsOperationFilter
+            {
+                public SecurityRequirementsOperationFilter(bool includeUnauthorizedAndForbiddenResponses = true) { }
+            }
+
+            public sealed class SwaggerGenOptions
+            {
+                public void OperationFilter<TFilter>(params object[] arguments) { }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task An_operation_transformer_that_adds_the_code_documents_it()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [HttpDelete("{id:int}")]
+                [Authorize(Policy = "operations")]
+                [ProducesResponseType(StatusCodes.Status204NoContent)]
+                public IActionResult {|#0:DeleteFlight|}(int id) => NoContent();
+            """) + OpenApiStandIns + """
+
+            public sealed class UnauthorizedResponses : Microsoft.AspNetCore.OpenApi.IOpenApiOperationTransformer
+            {
+                public System.Threading.Tasks.Task TransformAsync(Microsoft.OpenApi.OpenApiOperation operation, object context, System.Threading.CancellationToken cancellationToken)
+                {
+                    operation.Responses ??= new();
+                    operation.Responses["401"] = new Microsoft.OpenApi.OpenApiResponse { Description = "Unauthorized" };
+                    return System.Threading.Tasks.Task.CompletedTask;
+                }
+            }
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("DeleteFlight", "403 Forbidden", "[Authorize(Policy = \"operations\")] on 'DeleteFlight'"));
+    }
+
+    [Theory]
+    [InlineData("options.OperationFilter<SecurityRequirementsOperationFilter>();", false)]
+    [InlineData("options.OperationFilter<SecurityRequirementsOperationFilter>(true);", false)]
+    [InlineData("options.OperationFilter<SecurityRequirementsOperationFilter>(false);", true)]
+    public Task Swashbuckles_security_requirements_filter_documents_401_and_403(string registration, bool reported)
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Controller("""
+                [HttpDelete("{id:int}")]
+                [Authorize(Policy = "operations")]
+                [ProducesResponseType(StatusCodes.Status204NoContent)]
+                public IActionResult {|#0:DeleteFlight|}(int id) => NoContent();
+            """) + OpenApiStandIns + $$"""
+
+            public static class Swagger
+            {
+                public static void Configure(Swashbuckle.AspNetCore.Filters.SwaggerGenOptions options)
+                {
+                    {{registration.Replace("SecurityRequirementsOperationFilter", "Swashbuckle.AspNetCore.Filters.SecurityRequirementsOperationFilter")}}
+                }
+            }
+            """,
+        };
+        if (reported)
+        {
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithArguments("DeleteFlight", "401 Unauthorized", "[Authorize(Policy = \"operations\")] on 'DeleteFlight'"));
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithArguments("DeleteFlight", "403 Forbidden", "[Authorize(Policy = \"operations\")] on 'DeleteFlight'"));
+        }
+
+        return test.RunAsync();
     }
 }

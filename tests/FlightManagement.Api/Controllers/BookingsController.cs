@@ -28,7 +28,7 @@ public sealed class BookingsController(BookingStore bookings, FlightStore flight
 
     [HttpPost]
     [ProducesResponseType<Booking>(StatusCodes.Status201Created)]
-    public ActionResult<Booking> Create(BookingRequest request) // FE0006: 401 is not documented
+    public ActionResult<Booking> Create(BookingRequest request) // FE0006, FE0006, FE0006: 401, and the body's 400 and 415, are not documented
     {
         var flight = flights.Find(request.FlightNumber);
         if (flight is null)

@@ -38,7 +38,7 @@ public sealed class FlightsController(FlightStore flights) : ControllerBase
     [ProducesResponseType<Flight>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError)]
-    public ActionResult<Flight> UpdateStatus( // FE0006, FE0006: the policy's 401 and 403 are not documented
+    public ActionResult<Flight> UpdateStatus( // FE0006, FE0006, FE0006, FE0006: the policy's 401 and 403, the body's 400 and 415 are not documented
         string flightNumber,
         StatusChange change,
         [FromHeader(Name = "If-Match")] string? ifMatch)

@@ -51,7 +51,7 @@ public class ProductsController : ControllerBase
     }
 
     [HttpPut("{id:int}")]
-    public IActionResult Update(int id, Product product)
+    public IActionResult Update(int id, Product product) // FE0006, FE0006: the body's 400 and 415 are not documented
     {
         if (id != product.Id)
         {
@@ -67,7 +67,7 @@ public class ProductsController : ControllerBase
     }
 
     [HttpGet("{id:int}/price")]
-    public async Task<ActionResult<Price>> GetPrice(int id, string currency, CancellationToken cancellationToken)
+    public async Task<ActionResult<Price>> GetPrice(int id, string currency, CancellationToken cancellationToken) // FE0006: a missing currency answers 400, which is not documented
     {
         var product = _repository.Find(id);
         if (product is null)
