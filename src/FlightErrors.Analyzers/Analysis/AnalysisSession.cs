@@ -21,6 +21,7 @@ internal sealed class AnalysisSession
     private readonly Lazy<ImmutableArray<ApplicationHost>> _hosts;
     private readonly Lazy<ExceptionMap> _exceptionMap;
     private readonly Lazy<ImmutableArray<SubclassGap>> _subclassGaps;
+    private readonly Lazy<SourceTypeIndex> _sourceTypes;
     private readonly ConcurrentDictionary<IMethodSymbol, EndpointResponses> _responses = new(SymbolEqualityComparer.Default);
 
     private readonly ControllerActions _controllers;
@@ -37,8 +38,9 @@ internal sealed class AnalysisSession
         _application = new Lazy<ApplicationFacts>(() => ApplicationFacts.Find(types.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         _hosts = new Lazy<ImmutableArray<ApplicationHost>>(() => ApplicationHost.Find(Application, types.Compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
         _exceptionMap = new Lazy<ExceptionMap>(() => ExceptionMap.Find(types, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
-        _subclassGaps = new Lazy<ImmutableArray<SubclassGap>>(() => SubclassGap.Find(ExceptionMap, types.Compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
-        Throws = new ThrowAnalysis(types.Compilation);
+        _sourceTypes = new Lazy<SourceTypeIndex>(() => SourceTypeIndex.Build(types.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+        _subclassGaps = new Lazy<ImmutableArray<SubclassGap>>(() => SubclassGap.Find(ExceptionMap, types.Compilation, _sourceTypes.Value, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+        Throws = new ThrowAnalysis(types.Compilation, _sourceTypes);
         _xmlResponsesReadByGenerator = new Lazy<bool>(() => XmlResponses.ReadByGenerator(types.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 

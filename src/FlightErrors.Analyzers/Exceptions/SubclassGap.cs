@@ -39,7 +39,7 @@ internal sealed class SubclassGap
     /// subclass declared in source, and then only for <c>throw new S(…)</c> of those subclasses (a name check before any
     /// binding) that no <c>catch</c> of the same member stops.
     /// </summary>
-    public static ImmutableArray<SubclassGap> Find(ExceptionMap map, Compilation compilation, CancellationToken cancellationToken)
+    public static ImmutableArray<SubclassGap> Find(ExceptionMap map, Compilation compilation, SourceTypeIndex sourceTypes, CancellationToken cancellationToken)
     {
         var exact = ExactMappings(map);
         if (exact.Count == 0)
@@ -47,7 +47,7 @@ internal sealed class SubclassGap
             return ImmutableArray<SubclassGap>.Empty;
         }
 
-        var candidates = SourceSubclasses(compilation, exact, cancellationToken);
+        var candidates = SourceSubclasses(sourceTypes, exact);
         if (candidates.Count == 0)
         {
             return ImmutableArray<SubclassGap>.Empty;
@@ -127,47 +127,29 @@ internal sealed class SubclassGap
     }
 
     /// <summary>The classes declared in source that derive from an exact-type mapping's type, by name (the throw scan's first check).</summary>
-    private static Dictionary<string, List<INamedTypeSymbol>> SourceSubclasses(Compilation compilation, List<ExceptionMapping> exact, CancellationToken cancellationToken)
+    private static Dictionary<string, List<INamedTypeSymbol>> SourceSubclasses(SourceTypeIndex sourceTypes, List<ExceptionMapping> exact)
     {
         var byName = new Dictionary<string, List<INamedTypeSymbol>>(System.StringComparer.Ordinal);
-        var pending = new Stack<INamespaceOrTypeSymbol>();
-        pending.Push(compilation.Assembly.GlobalNamespace);
-        while (pending.Count > 0)
+        var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var mapping in exact)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var member in pending.Pop().GetMembers())
+            foreach (var type in sourceTypes.Subclasses(mapping.Exception.OriginalDefinition))
             {
-                if (member is INamespaceOrTypeSymbol container)
+                if (!seen.Add(type))
                 {
-                    pending.Push(container);
+                    continue;
                 }
 
-                if (member is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } type && DerivesFromAny(type, exact))
+                if (!byName.TryGetValue(type.Name, out var types))
                 {
-                    if (!byName.TryGetValue(type.Name, out var types))
-                    {
-                        byName[type.Name] = types = new List<INamedTypeSymbol>();
-                    }
-
-                    types.Add(type);
+                    byName[type.Name] = types = new List<INamedTypeSymbol>();
                 }
+
+                types.Add(type);
             }
         }
 
         return byName;
-    }
-
-    private static bool DerivesFromAny(INamedTypeSymbol type, List<ExceptionMapping> exact)
-    {
-        foreach (var mapping in exact)
-        {
-            if (!SymbolEqualityComparer.Default.Equals(type, mapping.Exception) && type.InheritsFromOrEquals(mapping.Exception))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The first <c>throw new S(…)</c> of each candidate, in the compilation's file order, that no <c>catch</c> around it in its member stops.</summary>

@@ -73,10 +73,11 @@ internal sealed class ThrowAnalysis
     [ThreadStatic]
     private static Stack<IOperation>? t_stack;
 
-    public ThrowAnalysis(Compilation compilation)
+    /// <param name="sourceTypes">The compilation's classes indexed once, shared with the rest of the session.</param>
+    public ThrowAnalysis(Compilation compilation, Lazy<SourceTypeIndex> sourceTypes)
     {
         _compilation = compilation;
-        _sourceTypes = new Lazy<SourceTypeIndex>(() => SourceTypeIndex.Build(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+        _sourceTypes = sourceTypes;
         _behaviours = new Lazy<PipelineBehaviours>(() => PipelineBehaviours.Find(compilation, _sourceTypes.Value, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
