@@ -33,11 +33,12 @@ internal static class LibraryThrows
     {
         display = null;
         var method = call.TargetMethod;
-        if (method.ContainingType is not { } owner
-            || !Table.TryGetValue(owner.MetadataName, out var library)
+        // Asked of every call into a library: the owner's Name, unlike a generic type's MetadataName, is no new string.
+        if (method.ContainingType is not { IsGenericType: false } owner
+            || !Table.TryGetValue(owner.Name, out var library)
+            || !library.Methods.TryGetValue(method.Name, out var names)
             || !method.Locations.IsEmpty && method.Locations[0].IsInSource
             || owner.ContainingNamespace?.ToDisplayString() != library.Namespace
-            || !library.Methods.TryGetValue(method.Name, out var names)
             || NamesItsOwnException(call))
         {
             return ImmutableArray<INamedTypeSymbol>.Empty;

@@ -103,20 +103,28 @@ internal sealed class MapReader
             _ => false,
         };
 
+    /// <summary>
+    /// Whether the class is an exception handler or an exception filter. Its interfaces are read once here and not
+    /// kept: the map is read once per compilation, and a cache entry per class and interface would cost more.
+    /// </summary>
     private MappingScope? ScopeOf(INamedTypeSymbol type)
     {
-        if (_exceptionHandler is not null && _types.Implements(type, _exceptionHandler))
+        MappingScope? scope = null;
+        foreach (var contract in type.AllInterfaces)
         {
-            return MappingScope.Application;
+            var definition = contract.OriginalDefinition;
+            if (SymbolEqualityComparer.Default.Equals(definition, _exceptionHandler))
+            {
+                return MappingScope.Application;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(definition, _exceptionFilter) || SymbolEqualityComparer.Default.Equals(definition, _asyncExceptionFilter))
+            {
+                scope = MappingScope.Filter;
+            }
         }
 
-        if ((_exceptionFilter is not null && _types.Implements(type, _exceptionFilter))
-            || (_asyncExceptionFilter is not null && _types.Implements(type, _asyncExceptionFilter)))
-        {
-            return MappingScope.Filter;
-        }
-
-        return null;
+        return scope;
     }
 
     /// <summary>Every member body of a handler or filter class: its type tests and its handlers registered by type.</summary>

@@ -12,12 +12,16 @@ namespace FlightErrors.Analyzers;
 /// <summary>An exception an endpoint can let escape: its type, where it is thrown, and the call or throw in the endpoint that leads there.</summary>
 internal readonly struct EscapingThrow
 {
-    public EscapingThrow(INamedTypeSymbol type, string? thrownIn, SyntaxTree tree, TextSpan span, TextSpan entry, IMethodSymbol? constructor, ImmutableArray<int> arguments)
+    private readonly IMethodSymbol? _thrownBy;
+    private readonly string? _library;
+
+    public EscapingThrow(INamedTypeSymbol type, IMethodSymbol? thrownBy, string? library, SyntaxTree tree, TextSpan span, TextSpan entry, IMethodSymbol? constructor, ImmutableArray<int> arguments)
     {
+        _thrownBy = thrownBy;
+        _library = library;
         Constructor = constructor;
         Arguments = arguments;
         Type = type;
-        ThrownIn = thrownIn;
         Tree = tree;
         Span = span;
         Entry = entry;
@@ -25,8 +29,11 @@ internal readonly struct EscapingThrow
 
     public INamedTypeSymbol Type { get; }
 
-    /// <summary>"Type.Method" of the method that throws it; null when the endpoint throws it itself.</summary>
-    public string? ThrownIn { get; }
+    /// <summary>
+    /// "Type.Method" of the method that throws it, or the library method a call in the endpoint names; null when the
+    /// endpoint throws it itself. Built when asked: most escaping exceptions are never reported.
+    /// </summary>
+    public string? ThrownIn => _library ?? (_thrownBy is { } method ? DisplayName(method) : null);
 
     public SyntaxTree Tree { get; }
 
@@ -41,6 +48,11 @@ internal readonly struct EscapingThrow
 
     /// <summary>The constructor call's constant integer arguments by parameter ordinal; -1 where not constant.</summary>
     public ImmutableArray<int> Arguments { get; }
+
+    private static string DisplayName(IMethodSymbol method) =>
+        method.MethodKind is MethodKind.AnonymousFunction or MethodKind.LocalFunction || method.ContainingType is null
+            ? method.Name
+            : method.ContainingType.Name + "." + method.Name;
 }
 
 /// <summary>
@@ -50,7 +62,9 @@ internal readonly struct EscapingThrow
 /// Calls are followed into methods with a body in source, an interface's or abstract member's only implementation
 /// in the compilation, and MediatR-style <c>Send(request)</c> to the one <c>IRequestHandler&lt;TRequest, …&gt;</c> of
 /// the request's type and the pipeline behaviours that run for it (<see cref="PipelineBehaviours"/>). A library call
-/// throws what its library documents (<see cref="LibraryThrows"/>).
+/// throws what its library documents (<see cref="LibraryThrows"/>). An endpoint's own body is walked in place, not
+/// summarized: its calls are followed as they are met, and nothing is kept of it, so an endpoint that lets nothing
+/// escape costs no allocation beyond the summaries of what it calls.
 /// </summary>
 internal sealed class ThrowAnalysis
 {
@@ -64,6 +78,8 @@ internal sealed class ThrowAnalysis
     private readonly Lazy<PipelineBehaviours> _behaviours;
     private readonly ConcurrentDictionary<IMethodSymbol, MethodThrows> _summaries = new(SymbolEqualityComparer.Default);
 
+    // The walk's working sets are the thread's own, reused from one endpoint and one summary to the next. The
+    // endpoint's walk and a summary's have a stack each: following a call summarizes the callee mid-walk.
     [ThreadStatic]
     private static HashSet<IMethodSymbol>? t_visited;
 
@@ -71,7 +87,16 @@ internal sealed class ThrowAnalysis
     private static List<ImmutableArray<INamedTypeSymbol>>? t_catchers;
 
     [ThreadStatic]
-    private static Stack<IOperation>? t_stack;
+    private static Stack<IOperation>? t_endpointStack;
+
+    [ThreadStatic]
+    private static Stack<IOperation>? t_summaryStack;
+
+    [ThreadStatic]
+    private static List<ThrowSite>? t_throws;
+
+    [ThreadStatic]
+    private static List<CallSite>? t_calls;
 
     /// <param name="sourceTypes">The compilation's classes indexed once, shared with the rest of the session.</param>
     public ThrowAnalysis(Compilation compilation, Lazy<SourceTypeIndex> sourceTypes)
@@ -84,70 +109,112 @@ internal sealed class ThrowAnalysis
     /// <summary>The exceptions that can escape the endpoint whose body is <paramref name="body"/>, in source order of their entry.</summary>
     public IReadOnlyList<EscapingThrow> Escaping(IMethodSymbol endpoint, IOperation body, SemanticModelSource models, CancellationToken cancellationToken)
     {
-        // An endpoint's own summary is not kept: endpoints are rarely called from other code.
-        var summary = _summaries.TryGetValue(endpoint, out var known) ? known : Summarize(endpoint, body, cancellationToken);
-        if (summary.Throws.IsEmpty && summary.Calls.IsEmpty)
-        {
-            return Array.Empty<EscapingThrow>();
-        }
-
-        var results = new List<EscapingThrow>();
-        foreach (var thrown in summary.Throws)
-        {
-            results.Add(new EscapingThrow(thrown.Type, thrown.Library, summary.Tree, thrown.Span, thrown.Span, thrown.Constructor, thrown.Arguments));
-        }
-
         // Each method is walked once per call of the endpoint, by the first path that reaches it (in source order):
-        // the cost stays linear in what the call reaches, and a cycle ends where it closes. The walk's sets are the
-        // thread's own, reused from one endpoint to the next.
+        // the cost stays linear in what the call reaches, and a cycle ends where it closes.
+        List<EscapingThrow>? results = null;
         var visited = t_visited ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         var catchers = t_catchers ??= new List<ImmutableArray<INamedTypeSymbol>>();
+        var stack = t_endpointStack ??= new Stack<IOperation>();
         catchers.Clear();
-        foreach (var call in summary.Calls)
+        stack.Clear();
+        stack.Push(body);
+        while (stack.Count > 0)
         {
-            visited.Clear();
-            visited.Add(endpoint.OriginalDefinition);
-            catchers.Add(call.Catchers);
-            foreach (var target in call.Targets)
+            cancellationToken.ThrowIfCancellationRequested();
+            var operation = stack.Pop();
+            switch (operation)
             {
-                Follow(target, 1, call.Span, visited, catchers, models, results, cancellationToken);
+                case IThrowOperation { Exception: { } exception } when exception.WalkDownConversions().Type is INamedTypeSymbol { TypeKind: not TypeKind.Error } type:
+                    if (!IsCaughtHere(type, CatchersAround(operation, body)))
+                    {
+                        var creation = exception.WalkDownConversions() as IObjectCreationOperation;
+                        var span = operation.Syntax.Span;
+                        (results ??= new List<EscapingThrow>()).Add(new EscapingThrow(type, null, null, operation.Syntax.SyntaxTree, span, span, creation?.Constructor?.OriginalDefinition, ConstantArguments(creation)));
+                    }
+
+                    break;
+                case IInvocationOperation invocation:
+                    var targets = Targets(invocation);
+                    if (targets.IsEmpty)
+                    {
+                        var documented = LibraryThrowsAt(invocation, body, out var library);
+                        foreach (var type in documented)
+                        {
+                            var span = invocation.Syntax.Span;
+                            (results ??= new List<EscapingThrow>()).Add(new EscapingThrow(type, null, library, invocation.Syntax.SyntaxTree, span, span, null, ImmutableArray<int>.Empty));
+                        }
+                    }
+                    else
+                    {
+                        FollowCall(endpoint, targets, operation, body, visited, catchers, models, ref results, cancellationToken);
+                    }
+
+                    break;
+                case IObjectCreationOperation { Constructor: { } constructor } when Source(constructor) is { } source:
+                    FollowCall(endpoint, new CallTargets(source), operation, body, visited, catchers, models, ref results, cancellationToken);
+                    break;
             }
 
-            catchers.RemoveAt(catchers.Count - 1);
+            PushChildren(stack, operation);
         }
 
-        visited.Clear();
-        catchers.Clear();
-        return results;
+        return results ?? (IReadOnlyList<EscapingThrow>)Array.Empty<EscapingThrow>();
     }
 
-    private void Follow(IMethodSymbol method, int depth, TextSpan entry, HashSet<IMethodSymbol> visited, List<ImmutableArray<INamedTypeSymbol>> catchers, SemanticModelSource models, List<EscapingThrow> results, CancellationToken cancellationToken)
+    /// <summary>
+    /// Pushes what a walk visits next: the children, last first, so that they are visited in source order. What a
+    /// lambda or local function throws leaves only when it is called; a local function's call is followed.
+    /// </summary>
+    private static void PushChildren(Stack<IOperation> stack, IOperation operation)
+    {
+        foreach (var child in operation.ChildOperations.Reverse())
+        {
+            if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+            {
+                stack.Push(child);
+            }
+        }
+    }
+
+    private void FollowCall(IMethodSymbol endpoint, CallTargets targets, IOperation call, IOperation body, HashSet<IMethodSymbol> visited, List<ImmutableArray<INamedTypeSymbol>> catchers, SemanticModelSource models, ref List<EscapingThrow>? results, CancellationToken cancellationToken)
+    {
+        visited.Clear();
+        visited.Add(endpoint.OriginalDefinition);
+        catchers.Add(CatchersAround(call, body));
+        for (var i = 0; i < targets.Count; i++)
+        {
+            Follow(targets[i], 1, call.Syntax.Span, visited, catchers, models, ref results, cancellationToken);
+        }
+
+        catchers.RemoveAt(catchers.Count - 1);
+    }
+
+    private void Follow(IMethodSymbol method, int depth, TextSpan entry, HashSet<IMethodSymbol> visited, List<ImmutableArray<INamedTypeSymbol>> catchers, SemanticModelSource models, ref List<EscapingThrow>? results, CancellationToken cancellationToken)
     {
         if (depth > MaxDepth || !visited.Add(method))
         {
             return;
         }
 
-        if (SummaryOf(method, models, cancellationToken) is { } summary)
+        var summary = SummaryOf(method, models, cancellationToken);
+        foreach (var thrown in summary.Throws)
         {
-            foreach (var thrown in summary.Throws)
+            if (!IsCaught(thrown.Type, catchers))
             {
-                if (!IsCaught(thrown.Type, catchers))
-                {
-                    results.Add(new EscapingThrow(thrown.Type, summary.Name, summary.Tree, thrown.Span, entry, thrown.Constructor, thrown.Arguments));
-                }
+                // A summary with throws has its method and tree.
+                (results ??= new List<EscapingThrow>()).Add(new EscapingThrow(thrown.Type, summary.Method, null, summary.Tree!, thrown.Span, entry, thrown.Constructor, thrown.Arguments));
+            }
+        }
+
+        foreach (var call in summary.Calls)
+        {
+            catchers.Add(call.Catchers);
+            for (var i = 0; i < call.Targets.Count; i++)
+            {
+                Follow(call.Targets[i], depth + 1, entry, visited, catchers, models, ref results, cancellationToken);
             }
 
-            foreach (var call in summary.Calls)
-            {
-                catchers.Add(call.Catchers);
-                foreach (var target in call.Targets)
-                {
-                    Follow(target, depth + 1, entry, visited, catchers, models, results, cancellationToken);
-                }
-
-                catchers.RemoveAt(catchers.Count - 1);
-            }
+            catchers.RemoveAt(catchers.Count - 1);
         }
     }
 
@@ -180,7 +247,8 @@ internal sealed class ThrowAnalysis
         return false;
     }
 
-    private MethodThrows? SummaryOf(IMethodSymbol method, SemanticModelSource models, CancellationToken cancellationToken)
+    /// <summary>The method's summary, made once; <see cref="MethodThrows.Nothing"/> for a method whose body cannot be read.</summary>
+    private MethodThrows SummaryOf(IMethodSymbol method, SemanticModelSource models, CancellationToken cancellationToken)
     {
         if (_summaries.TryGetValue(method, out var known))
         {
@@ -188,28 +256,22 @@ internal sealed class ThrowAnalysis
         }
 
         var references = method.DeclaringSyntaxReferences;
-        if (references.Length != 1)
-        {
-            return null;
-        }
-
-        var reference = references[0];
-        if (models.For(reference.SyntaxTree) is not { } model
-            || model.GetOperation(reference.GetSyntax(cancellationToken), cancellationToken) is not { } body)
-        {
-            return null;
-        }
-
-        var summary = Summarize(method, body, cancellationToken);
+        var summary = references.Length == 1
+            && models.For(references[0].SyntaxTree) is { } model
+            && model.GetOperation(references[0].GetSyntax(cancellationToken), cancellationToken) is { } body
+                ? Summarize(method, body, cancellationToken)
+                : MethodThrows.Nothing;
         _summaries.TryAdd(method, summary);
         return summary;
     }
 
     private MethodThrows Summarize(IMethodSymbol method, IOperation body, CancellationToken cancellationToken)
     {
-        ImmutableArray<ThrowSite>.Builder? throws = null;
-        ImmutableArray<CallSite>.Builder? calls = null;
-        var stack = t_stack ??= new Stack<IOperation>();
+        var throws = t_throws ??= new List<ThrowSite>();
+        var calls = t_calls ??= new List<CallSite>();
+        var stack = t_summaryStack ??= new Stack<IOperation>();
+        throws.Clear();
+        calls.Clear();
         stack.Clear();
         stack.Push(body);
         while (stack.Count > 0)
@@ -222,7 +284,7 @@ internal sealed class ThrowAnalysis
                     if (!IsCaughtHere(type, CatchersAround(operation, body)))
                     {
                         var creation = exception.WalkDownConversions() as IObjectCreationOperation;
-                        (throws ??= ImmutableArray.CreateBuilder<ThrowSite>()).Add(new ThrowSite(type, operation.Syntax.Span, creation?.Constructor?.OriginalDefinition, ConstantArguments(creation)));
+                        throws.Add(new ThrowSite(type, operation.Syntax.Span, creation?.Constructor?.OriginalDefinition, ConstantArguments(creation)));
                     }
 
                     break;
@@ -230,55 +292,64 @@ internal sealed class ThrowAnalysis
                     var targets = Targets(invocation);
                     if (targets.IsEmpty)
                     {
-                        AddLibraryThrows(ref throws, invocation, body);
+                        foreach (var type in LibraryThrowsAt(invocation, body, out _))
+                        {
+                            throws.Add(new ThrowSite(type, invocation.Syntax.Span, null, ImmutableArray<int>.Empty));
+                        }
+                    }
+                    else
+                    {
+                        calls.Add(new CallSite(targets, operation.Syntax.Span, CatchersAround(operation, body)));
                     }
 
-                    AddCall(ref calls, targets, operation, body);
                     break;
-                case IObjectCreationOperation { Constructor: { } constructor }:
-                    AddCall(ref calls, Source(constructor), operation, body);
+                case IObjectCreationOperation { Constructor: { } constructor } when Source(constructor) is { } source:
+                    calls.Add(new CallSite(new CallTargets(source), operation.Syntax.Span, CatchersAround(operation, body)));
                     break;
             }
 
-            // What a lambda or local function throws leaves only when it is called; a local function's call is followed.
-            // Children are pushed last first, so that they are visited in source order.
-            foreach (var child in operation.ChildOperations.Reverse())
-            {
-                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
-                {
-                    stack.Push(child);
-                }
-            }
+            PushChildren(stack, operation);
         }
 
-        if (throws is null && calls is null)
+        if (throws.Count == 0 && calls.Count == 0)
         {
-            return new MethodThrows(method.Name, body.Syntax.SyntaxTree, ImmutableArray<ThrowSite>.Empty, ImmutableArray<CallSite>.Empty);
+            return MethodThrows.Nothing;
         }
 
-        var name = method.MethodKind is MethodKind.AnonymousFunction or MethodKind.LocalFunction || method.ContainingType is null
-            ? method.Name
-            : method.ContainingType.Name + "." + method.Name;
-        return new MethodThrows(name, body.Syntax.SyntaxTree, throws?.ToImmutable() ?? ImmutableArray<ThrowSite>.Empty, calls?.ToImmutable() ?? ImmutableArray<CallSite>.Empty);
+        var summary = new MethodThrows(method, body.Syntax.SyntaxTree, ImmutableArray.CreateRange(throws), ImmutableArray.CreateRange(calls));
+        throws.Clear();
+        calls.Clear();
+        return summary;
     }
 
-    /// <summary>What a library call throws by its documentation (<see cref="LibraryThrows"/>), thrown at the call.</summary>
-    private void AddLibraryThrows(ref ImmutableArray<ThrowSite>.Builder? throws, IInvocationOperation invocation, IOperation body)
+    /// <summary>
+    /// What a library call throws by its documentation (<see cref="LibraryThrows"/>) and no <c>catch</c> around it in
+    /// <paramref name="body"/> stops, with the name to show for it.
+    /// </summary>
+    private ImmutableArray<INamedTypeSymbol> LibraryThrowsAt(IInvocationOperation invocation, IOperation body, out string? library)
     {
-        var documented = LibraryThrows.Of(invocation, _compilation, out var library);
+        var documented = LibraryThrows.Of(invocation, _compilation, out library);
         if (documented.IsEmpty)
         {
-            return;
+            return documented;
         }
 
         var catchers = CatchersAround(invocation, body);
+        if (catchers.IsEmpty)
+        {
+            return documented;
+        }
+
+        var escaping = ImmutableArray.CreateBuilder<INamedTypeSymbol>(documented.Length);
         foreach (var type in documented)
         {
             if (!IsCaughtHere(type, catchers))
             {
-                (throws ??= ImmutableArray.CreateBuilder<ThrowSite>()).Add(new ThrowSite(type, invocation.Syntax.Span, null, ImmutableArray<int>.Empty, library));
+                escaping.Add(type);
             }
         }
+
+        return escaping.ToImmutable();
     }
 
     private static ImmutableArray<int> ConstantArguments(IObjectCreationOperation? creation)
@@ -303,14 +374,6 @@ internal sealed class ThrowAnalysis
         }
 
         return ImmutableArray.Create(values);
-    }
-
-    private static void AddCall(ref ImmutableArray<CallSite>.Builder? calls, ImmutableArray<IMethodSymbol> targets, IOperation operation, IOperation body)
-    {
-        if (!targets.IsEmpty)
-        {
-            (calls ??= ImmutableArray.CreateBuilder<CallSite>()).Add(new CallSite(targets, operation.Syntax.Span, CatchersAround(operation, body)));
-        }
     }
 
     /// <summary>
@@ -350,7 +413,7 @@ internal sealed class ThrowAnalysis
         return false;
     }
 
-    private ImmutableArray<IMethodSymbol> Targets(IInvocationOperation invocation)
+    private CallTargets Targets(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
         if (method.ContainingType is { TypeKind: TypeKind.Interface } contract
@@ -359,27 +422,37 @@ internal sealed class ThrowAnalysis
             && invocation.Arguments.Length > 0
             && invocation.Arguments[0].Value.WalkDownConversions().Type is INamedTypeSymbol request)
         {
-            return RequestHandler(request).AddRange(_behaviours.Value.For(request));
+            var behaviours = _behaviours.Value.For(request);
+            return RequestHandler(request) is { } handler
+                ? (behaviours.IsEmpty ? new CallTargets(handler) : new CallTargets(behaviours.Insert(0, handler)))
+                : new CallTargets(behaviours);
         }
 
         if (method.IsAbstract || method.ContainingType?.TypeKind == TypeKind.Interface)
         {
-            return OnlyImplementation(method);
+            return OnlyImplementation(method) is { } implementation ? new CallTargets(implementation) : default;
         }
 
-        return Source(method);
+        return Source(method) is { } source ? new CallTargets(source) : default;
     }
 
-    private static ImmutableArray<IMethodSymbol> Source(IMethodSymbol method)
+    /// <summary>
+    /// The method's definition when its body is in this compilation: declared in source, not implicitly, with a body
+    /// (a partial method's implementing part). Asked of every call, so it reads no declaration: the public
+    /// <c>DeclaringSyntaxReferences</c> and <c>Locations</c> build arrays.
+    /// </summary>
+    private IMethodSymbol? Source(IMethodSymbol method)
     {
         var definition = method.OriginalDefinition;
-        return definition.DeclaringSyntaxReferences.Length == 1 && !definition.IsAbstract && !definition.IsExtern
-            ? ImmutableArray.Create(definition)
-            : ImmutableArray<IMethodSymbol>.Empty;
+        definition = definition.PartialImplementationPart ?? definition;
+        return !definition.IsAbstract && !definition.IsExtern && !definition.IsImplicitlyDeclared
+            && SymbolEqualityComparer.Default.Equals(definition.ContainingAssembly, _compilation.Assembly)
+            ? definition
+            : null;
     }
 
     /// <summary>The member that implements <paramref name="method"/> in the only class of the compilation that does; none when two do.</summary>
-    private ImmutableArray<IMethodSymbol> OnlyImplementation(IMethodSymbol method)
+    private IMethodSymbol? OnlyImplementation(IMethodSymbol method)
     {
         var owner = method.ContainingType;
         IMethodSymbol? found = null;
@@ -391,7 +464,7 @@ internal sealed class ThrowAnalysis
                     && type.FindImplementationForInterfaceMember(method) is IMethodSymbol implementation
                     && !Another(ref found, implementation))
                 {
-                    return ImmutableArray<IMethodSymbol>.Empty;
+                    return null;
                 }
             }
         }
@@ -401,12 +474,12 @@ internal sealed class ThrowAnalysis
             {
                 if (Override(type, method) is { } implementation && !Another(ref found, implementation))
                 {
-                    return ImmutableArray<IMethodSymbol>.Empty;
+                    return null;
                 }
             }
         }
 
-        return found is null ? ImmutableArray<IMethodSymbol>.Empty : Source(found);
+        return found is null ? null : Source(found);
     }
 
     /// <summary>Records <paramref name="implementation"/> as the one found; false when a different one was found before.</summary>
@@ -441,7 +514,7 @@ internal sealed class ThrowAnalysis
     }
 
     /// <summary>The <c>Handle</c> of the only class implementing <c>IRequestHandler&lt;TRequest, …&gt;</c> for <paramref name="request"/>.</summary>
-    private ImmutableArray<IMethodSymbol> RequestHandler(INamedTypeSymbol request)
+    private IMethodSymbol? RequestHandler(INamedTypeSymbol request)
     {
         IMethodSymbol? found = null;
         var index = _sourceTypes.Value;
@@ -461,21 +534,45 @@ internal sealed class ThrowAnalysis
                         if (member is IMethodSymbol handle && type.FindImplementationForInterfaceMember(handle) is IMethodSymbol implementation
                             && !Another(ref found, implementation))
                         {
-                            return ImmutableArray<IMethodSymbol>.Empty;
+                            return null;
                         }
                     }
                 }
             }
         }
 
-        return found is null ? ImmutableArray<IMethodSymbol>.Empty : Source(found);
+        return found is null ? null : Source(found);
+    }
+
+    /// <summary>The methods a call runs: one, the common case, held without an array, or several (a request's handler and behaviours).</summary>
+    private readonly struct CallTargets
+    {
+        private readonly IMethodSymbol? _one;
+        private readonly ImmutableArray<IMethodSymbol> _several;
+
+        public CallTargets(IMethodSymbol one)
+        {
+            _one = one;
+            _several = default;
+        }
+
+        public CallTargets(ImmutableArray<IMethodSymbol> several)
+        {
+            _one = null;
+            _several = several;
+        }
+
+        public int Count => _one is not null ? 1 : _several.IsDefault ? 0 : _several.Length;
+
+        public bool IsEmpty => Count == 0;
+
+        public IMethodSymbol this[int index] => _one ?? _several[index];
     }
 
     private readonly struct ThrowSite
     {
-        public ThrowSite(INamedTypeSymbol type, TextSpan span, IMethodSymbol? constructor, ImmutableArray<int> arguments, string? library = null)
+        public ThrowSite(INamedTypeSymbol type, TextSpan span, IMethodSymbol? constructor, ImmutableArray<int> arguments)
         {
-            Library = library;
             Constructor = constructor;
             Arguments = arguments;
             Type = type;
@@ -489,21 +586,18 @@ internal sealed class ThrowAnalysis
         public IMethodSymbol? Constructor { get; }
 
         public ImmutableArray<int> Arguments { get; }
-
-        /// <summary>The library method a documented library call names (<c>Guard.Against.NotFound</c>); null for a <c>throw</c>.</summary>
-        public string? Library { get; }
     }
 
     private readonly struct CallSite
     {
-        public CallSite(ImmutableArray<IMethodSymbol> targets, TextSpan span, ImmutableArray<INamedTypeSymbol> catchers)
+        public CallSite(CallTargets targets, TextSpan span, ImmutableArray<INamedTypeSymbol> catchers)
         {
             Targets = targets;
             Span = span;
             Catchers = catchers;
         }
 
-        public ImmutableArray<IMethodSymbol> Targets { get; }
+        public CallTargets Targets { get; }
 
         public TextSpan Span { get; }
 
@@ -513,17 +607,22 @@ internal sealed class ThrowAnalysis
     /// <summary>What one method throws and calls, with no catch of its own in the way: values only.</summary>
     private sealed class MethodThrows
     {
-        public MethodThrows(string name, SyntaxTree tree, ImmutableArray<ThrowSite> throws, ImmutableArray<CallSite> calls)
+        /// <summary>A method that throws and calls nothing followed: one instance for all of them.</summary>
+        public static readonly MethodThrows Nothing = new(null, null, ImmutableArray<ThrowSite>.Empty, ImmutableArray<CallSite>.Empty);
+
+        public MethodThrows(IMethodSymbol? method, SyntaxTree? tree, ImmutableArray<ThrowSite> throws, ImmutableArray<CallSite> calls)
         {
-            Name = name;
+            Method = method;
             Tree = tree;
             Throws = throws;
             Calls = calls;
         }
 
-        public string Name { get; }
+        /// <summary>The method; null only for <see cref="Nothing"/>.</summary>
+        public IMethodSymbol? Method { get; }
 
-        public SyntaxTree Tree { get; }
+        /// <summary>The tree its body is in; null only for <see cref="Nothing"/>.</summary>
+        public SyntaxTree? Tree { get; }
 
         public ImmutableArray<ThrowSite> Throws { get; }
 
