@@ -61,7 +61,8 @@ internal readonly struct EscapingThrow
 /// exceptions are those summaries walked from its body, to a depth limit, each method once per call of the endpoint.
 /// Calls are followed into methods with a body in source, an interface's or abstract member's only implementation
 /// in the compilation, and MediatR-style <c>Send(request)</c> to the one <c>IRequestHandler&lt;TRequest, …&gt;</c> of
-/// the request's type and the pipeline behaviours that run for it (<see cref="PipelineBehaviours"/>). A library call
+/// the request's type and the pipeline behaviours that run for it (<see cref="PipelineBehaviours"/>), and
+/// <c>Publish(notification)</c> to every <c>INotificationHandler&lt;TNotification&gt;</c> of its type. A library call
 /// throws what its library documents (<see cref="LibraryThrows"/>). An endpoint's own body is walked in place, not
 /// summarized: its calls are followed as they are met, and nothing is kept of it, so an endpoint that lets nothing
 /// escape costs no allocation beyond the summaries of what it calls.
@@ -417,15 +418,21 @@ internal sealed class ThrowAnalysis
     {
         var method = invocation.TargetMethod;
         if (method.ContainingType is { TypeKind: TypeKind.Interface } contract
-            && method.Name == "Send"
-            && contract.Name is "ISender" or "IMediator"
             && invocation.Arguments.Length > 0
-            && invocation.Arguments[0].Value.WalkDownConversions().Type is INamedTypeSymbol request)
+            && invocation.Arguments[0].Value.WalkDownConversions().Type is INamedTypeSymbol message)
         {
-            var behaviours = _behaviours.Value.For(request);
-            return RequestHandler(request) is { } handler
-                ? (behaviours.IsEmpty ? new CallTargets(handler) : new CallTargets(behaviours.Insert(0, handler)))
-                : new CallTargets(behaviours);
+            if (method.Name == "Send" && contract.Name is "ISender" or "IMediator")
+            {
+                var behaviours = _behaviours.Value.For(message);
+                return RequestHandler(message) is { } handler
+                    ? (behaviours.IsEmpty ? new CallTargets(handler) : new CallTargets(behaviours.Insert(0, handler)))
+                    : new CallTargets(behaviours);
+            }
+
+            if (method.Name == "Publish" && contract.Name is "IPublisher" or "IMediator")
+            {
+                return NotificationHandlers(message);
+            }
         }
 
         if (method.IsAbstract || method.ContainingType?.TypeKind == TypeKind.Interface)
@@ -542,6 +549,38 @@ internal sealed class ThrowAnalysis
         }
 
         return found is null ? null : Source(found);
+    }
+
+    /// <summary>
+    /// The <c>Handle</c> of every class implementing <c>INotificationHandler&lt;TNotification&gt;</c> for exactly
+    /// <paramref name="notification"/>'s type: MediatR's <c>Publish</c> runs each in turn, and an exception one throws
+    /// reaches the caller. A handler of a base type or interface of the notification is not counted.
+    /// </summary>
+    private CallTargets NotificationHandlers(INamedTypeSymbol notification)
+    {
+        ImmutableArray<IMethodSymbol>.Builder? handles = null;
+        var index = _sourceTypes.Value;
+        foreach (var definition in index.InterfacesNamed("INotificationHandler", 1))
+        {
+            foreach (var (type, contract) in index.Implementers(definition))
+            {
+                if (!SymbolEqualityComparer.Default.Equals(contract.TypeArguments[0], notification))
+                {
+                    continue;
+                }
+
+                foreach (var member in contract.GetMembers("Handle"))
+                {
+                    if (member is IMethodSymbol handle && type.FindImplementationForInterfaceMember(handle) is IMethodSymbol implementation
+                        && Source(implementation) is { } source)
+                    {
+                        (handles ??= ImmutableArray.CreateBuilder<IMethodSymbol>()).Add(source);
+                    }
+                }
+            }
+        }
+
+        return handles is null ? default : handles.Count == 1 ? new CallTargets(handles[0]) : new CallTargets(handles.ToImmutable());
     }
 
     /// <summary>The methods a call runs: one, the common case, held without an array, or several (a request's handler and behaviours).</summary>

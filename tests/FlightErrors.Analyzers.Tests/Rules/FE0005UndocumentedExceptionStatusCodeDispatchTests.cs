@@ -265,6 +265,78 @@ public sealed class FE0005UndocumentedExceptionStatusCodeDispatchTests
         return test.RunAsync();
     }
 
+    // ---- Notifications ----------------------------------------------------------------------------------------
+
+    /// <summary>MediatR's notification shapes, with stand-ins of the same names.</summary>
+    private const string Notifications = """
+
+        public interface INotification { }
+        public interface IPublisher { Task Publish<TNotification>(TNotification notification, CancellationToken cancellationToken = default) where TNotification : INotification; }
+        public interface INotificationHandler<in TNotification> where TNotification : INotification { Task Handle(TNotification notification, CancellationToken cancellationToken); }
+
+        public sealed record FlightCancelled(int Id) : INotification;
+        public sealed record FlightDelayed(int Id) : INotification;
+
+        public sealed class ReleaseSeats : INotificationHandler<FlightCancelled>
+        {
+            public Task Handle(FlightCancelled notification, CancellationToken cancellationToken) => Task.CompletedTask;
+        }
+
+        public sealed class RefundBookings : INotificationHandler<FlightCancelled>
+        {
+            public Task Handle(FlightCancelled notification, CancellationToken cancellationToken) =>
+                notification.Id == 0 ? throw new NotFoundException() : Task.CompletedTask;
+        }
+
+        // Handles another notification: publishing FlightCancelled never runs it.
+        public sealed class NotifyCrew : INotificationHandler<FlightDelayed>
+        {
+            public Task Handle(FlightDelayed notification, CancellationToken cancellationToken) => throw new NotFoundException();
+        }
+        """;
+
+    [Fact]
+    public Task Publish_runs_every_handler_of_the_notification()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Usings + """
+            public static class Flights
+            {
+                public static void Map(IEndpointRouteBuilder app) =>
+                    app.MapDelete("/flights/{id}", async (int id, IPublisher publisher) =>
+                    {
+                        await {|#0:publisher.Publish(new FlightCancelled(id))|};
+                        return Results.NoContent();
+                    }).Produces(StatusCodes.Status204NoContent);
+            }
+            """ + Notifications + Handler,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("DELETE /flights/{id}", "404 Not Found", "NotFoundException from RefundBookings.Handle", "DomainExceptionHandler", ""));
+    }
+
+    [Fact]
+    public Task Silent_for_a_notification_whose_handlers_throw_nothing_mapped()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Usings + """
+            public sealed record SeatsReleased(int Id) : INotification;
+            public sealed class AuditSeats : INotificationHandler<SeatsReleased>
+            {
+                public Task Handle(SeatsReleased notification, CancellationToken cancellationToken) => Task.CompletedTask;
+            }
+
+            [ApiController]
+            [Route("seats")]
+            public sealed class SeatsController(IPublisher publisher) : ControllerBase
+            {
+                [HttpPost("{id}/release")]
+                [ProducesResponseType(StatusCodes.Status204NoContent)]
+                public async Task<IActionResult> Release(int id)
+                {
+                    await publisher.Publish(new SeatsReleased(id));
+                    return NoContent();
+                }
+            }
+            """ + Notifications + Handler);
+    }
+
     // ---- Library guard clauses --------------------------------------------------------------------------------
 
     [Fact]
