@@ -74,7 +74,8 @@ internal sealed class GroupDocumentation
             || !ProducesProblemAppliesToGroups(types)
             || diagnostic.AdditionalLocations.Count < 2
             || diagnostic.AdditionalLocations[1] is not { SourceTree: { } tree } location
-            || tree != root.SyntaxTree
+            || tree.FilePath != root.SyntaxTree.FilePath
+            || !root.FullSpan.Contains(location.SourceSpan)
             || root.FindNode(location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax cause } causeCall
             || !IsGroup(model.GetTypeInfo(causeCall, cancellationToken).Type, types))
         {
