@@ -106,11 +106,13 @@ internal sealed class GroupDocumentation
             name = declarator.Identifier.ValueText;
         }
 
-        name ??= mapGroup.ArgumentList.Arguments.Count > 0
-            && model.GetConstantValue(mapGroup.ArgumentList.Arguments[0].Expression, cancellationToken) is { HasValue: true, Value: string prefix }
-            ? prefix
-            : "the group";
-        return new GroupTarget(end, name);
+        if (name is null && mapGroup.ArgumentList.Arguments.Count > 0)
+        {
+            var prefix = mapGroup.ArgumentList.Arguments[0].Expression;
+            name = model.GetConstantValue(prefix, cancellationToken) is { HasValue: true, Value: string text } ? text : prefix.ToString();
+        }
+
+        return new GroupTarget(end, name ?? "MapGroup");
     }
 
     /// <summary>Whether <c>ProducesProblem</c> takes any endpoint convention builder (ASP.NET Core 9 and later), a group included.</summary>
