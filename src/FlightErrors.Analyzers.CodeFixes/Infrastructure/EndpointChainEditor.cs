@@ -27,7 +27,8 @@ internal sealed class EndpointDocumentation : DocumentationPlan
 /// <summary>
 /// Documents minimal-API endpoints: appends <c>.ProducesProblem(...)</c> / <c>.Produces&lt;T&gt;(...)</c> to the end of
 /// an endpoint's builder chain in status order, keeping the chain's layout (one call per line stays one call per line),
-/// or adds typed results to the handler's <c>Results&lt;...&gt;</c> union.
+/// or adds typed results to the handler's <c>Results&lt;...&gt;</c> union; and route groups, whose chain gets
+/// <c>.ProducesProblem(...)</c> the same way.
 /// </summary>
 internal static class EndpointChainEditor
 {
@@ -68,6 +69,30 @@ internal static class EndpointChainEditor
                 entries.Add(implicitOk);
             }
 
+            entries.Sort(static (a, b) => a.StatusCode.CompareTo(b.StatusCode));
+            return Append(rewritten, entries, types, model, original.SpanStart, generator);
+        });
+
+        return await Imports.AddForAsync(document, newRoot, InsertedAnnotation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Appends each group's codes to the end of its chain (<see cref="GroupTarget.ChainEnd"/>), in status order, as the
+    /// endpoints' chains get them: <c>.ProducesProblem(...)</c> for an error sent as Problem Details.
+    /// </summary>
+    public static async Task<Document> AppendToGroupsAsync(Document document, IReadOnlyDictionary<InvocationExpressionSyntax, List<ResponseEntry>> groups, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || KnownTypes.TryCreate(model.Compilation) is not { } types)
+        {
+            return document;
+        }
+
+        var generator = SyntaxGenerator.GetGenerator(document);
+        var newRoot = root.ReplaceNodes(groups.Keys, (original, rewritten) =>
+        {
+            var entries = new List<ResponseEntry>(groups[original]);
             entries.Sort(static (a, b) => a.StatusCode.CompareTo(b.StatusCode));
             return Append(rewritten, entries, types, model, original.SpanStart, generator);
         });
@@ -296,6 +321,9 @@ internal static class EndpointChainEditor
         return current;
     }
 
+    /// <summary>The call a builder chain starts with: an endpoint's <c>Map*</c>, or a group's <c>MapGroup</c>.</summary>
+    private static bool IsChainStart(string name) => RouteHandlers.IsMapName(name) || name == "MapGroup";
+
     private static bool IsRouteHandlerBuilder(ITypeSymbol? type, KnownTypes types) =>
         type is not null && SymbolEqualityComparer.Default.Equals(type, types.RouteHandlerBuilder);
 
@@ -303,7 +331,7 @@ internal static class EndpointChainEditor
     {
         // A code the chain already declares is not declared twice (two fixes of one handler in one Fix All).
         var written = new HashSet<int>();
-        for (var node = end; node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call && !RouteHandlers.IsMapName(access.Name.Identifier.ValueText); node = access.Expression)
+        for (var node = end; node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call && !IsChainStart(access.Name.Identifier.ValueText); node = access.Expression)
         {
             if (DocumentedCode(call) is { } code)
             {
@@ -380,7 +408,7 @@ internal static class EndpointChainEditor
         InvocationExpressionSyntax? before = null;
         for (var node = chain; node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call; node = access.Expression)
         {
-            if (RouteHandlers.IsMapName(access.Name.Identifier.ValueText))
+            if (IsChainStart(access.Name.Identifier.ValueText))
             {
                 break;
             }

@@ -13,10 +13,13 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace FlightErrors.Analyzers;
 
 /// <summary>
-/// FE0006: documents the code the framework answers: with a class-level <c>[ProducesResponseType]</c> when the cause is
-/// the controller's and the attribute would change no other action's description, else on the action or on the
-/// endpoint's builder chain (a group's <c>.ProducesProblem</c> would take the implicit 200 from the group's other
-/// endpoints and document the code on anonymous ones too). Fix All documents each controller's cause once, in one pass.
+/// FE0006: documents the code the framework answers where its cause lives, when that changes no other endpoint's
+/// description: a class-level <c>[ProducesResponseType]</c> for the controller's cause, <c>.ProducesProblem(code)</c>
+/// on the group's chain for a route group's (<see cref="GroupDocumentation"/>: every endpoint of the group, nested
+/// groups included, in sight and declaring its own responses, none exempt, ASP.NET Core 9 or later); else on the
+/// action or on the endpoint's builder chain, since a class-level attribute or a group's <c>.ProducesProblem</c> would
+/// take the implicit 200 from an endpoint that relies on it (measured with ApiExplorer on ASP.NET Core 10) and document
+/// the code on anonymous ones too. Fix All documents each controller's and each group's cause once, in one pass.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UndocumentedFrameworkStatusCodeCodeFix)), Shared]
 public sealed class UndocumentedFrameworkStatusCodeCodeFix : CodeFixProvider
@@ -44,9 +47,10 @@ public sealed class UndocumentedFrameworkStatusCodeCodeFix : CodeFixProvider
             }
 
             var document = context.Document;
-            var where = target switch
+            var where = target.Node switch
             {
                 ClassDeclarationSyntax type => " on " + type.Identifier.ValueText,
+                _ when target.Group is { } group => " on group '" + group.Name + "'",
                 _ => string.Empty,
             };
             context.RegisterCodeFix(
@@ -56,17 +60,22 @@ public sealed class UndocumentedFrameworkStatusCodeCodeFix : CodeFixProvider
     }
 
     /// <summary>
-    /// Where the diagnostic's code is documented: the controller class, the action, or the endpoint's <c>Map*</c> call;
-    /// null when none can be edited.
+    /// Where the diagnostic's code is documented: the controller class, the group's chain, the action, or the
+    /// endpoint's <c>Map*</c> call; null when none can be edited.
     /// </summary>
-    private static SyntaxNode? Target(SyntaxNode root, SemanticModel model, KnownTypes types, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private static (SyntaxNode Node, GroupTarget? Group)? Target(SyntaxNode root, SemanticModel model, KnownTypes types, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var request = FixProperties.Read(diagnostic);
         var level = FixProperties.DocumentAt(diagnostic);
         if (request.IsRouteHandler)
         {
+            if (level == AnswerLevel.Group && GroupDocumentation.Find(root, model, types, diagnostic, request, cancellationToken) is { } group)
+            {
+                return (group.ChainEnd, group);
+            }
+
             return DocumentationService.FindMapCall(root, diagnostic) is { } mapCall && EndpointChainEditor.CanAppend(mapCall, model, types, cancellationToken)
-                ? mapCall
+                ? (mapCall, null)
                 : null;
         }
 
@@ -76,8 +85,8 @@ public sealed class UndocumentedFrameworkStatusCodeCodeFix : CodeFixProvider
         }
 
         return level == AnswerLevel.Controller && method.Parent is ClassDeclarationSyntax controller && EveryActionDocumentsItself(controller)
-            ? controller
-            : method;
+            ? (controller, null)
+            : (method, null);
     }
 
     /// <summary>
@@ -125,8 +134,8 @@ public sealed class UndocumentedFrameworkStatusCodeCodeFix : CodeFixProvider
     }
 
     /// <summary>
-    /// Documents every diagnostic's code, each target once: controllers, then actions, then endpoints, each found again
-    /// by an annotation after the edits before it.
+    /// Documents every diagnostic's code, each target once: controllers, then groups, then actions, then endpoints, each
+    /// found again by an annotation after the edits before it.
     /// </summary>
     private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
@@ -146,15 +155,16 @@ public sealed class UndocumentedFrameworkStatusCodeCodeFix : CodeFixProvider
                 continue;
             }
 
-            if (!marks.TryGetValue(target, out var mark))
+            if (!marks.TryGetValue(target.Node, out var mark))
             {
                 mark = new SyntaxAnnotation();
-                marks.Add(target, mark);
+                marks.Add(target.Node, mark);
             }
 
-            var level = target switch
+            var level = target.Node switch
             {
                 ClassDeclarationSyntax => AnswerLevel.Controller,
+                _ when target.Group is not null => AnswerLevel.Group,
                 _ => AnswerLevel.Endpoint,
             };
             work.Add((mark, FixProperties.Read(diagnostic), level));
@@ -190,6 +200,32 @@ public sealed class UndocumentedFrameworkStatusCodeCodeFix : CodeFixProvider
         if (controllers.Count > 0)
         {
             document = await ResponseAttributeEditor.DocumentControllersAsync(document, controllers, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Groups.
+        root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+        var groups = new Dictionary<InvocationExpressionSyntax, List<ResponseEntry>>();
+        foreach (var (mark, request, level) in work)
+        {
+            if (level == AnswerLevel.Group && root.GetAnnotatedNodes(mark).FirstOrDefault() is InvocationExpressionSyntax chainEnd)
+            {
+                if (!groups.TryGetValue(chainEnd, out var entries))
+                {
+                    entries = new List<ResponseEntry>();
+                    groups.Add(chainEnd, entries);
+                }
+
+                var code = request.StatusCode!.Value.StatusCode;
+                if (!entries.Exists(e => e.StatusCode == code))
+                {
+                    entries.Add(new ResponseEntry(code, typeId: null));
+                }
+            }
+        }
+
+        if (groups.Count > 0)
+        {
+            document = await EndpointChainEditor.AppendToGroupsAsync(document, groups, cancellationToken).ConfigureAwait(false);
         }
 
         // Actions.

@@ -48,7 +48,8 @@ internal static class FixProperties
 
     /// <summary>
     /// Where the cause of FE0006's code is written: an <see cref="AnswerLevel"/> name (its fix documents a controller's
-    /// cause on the controller).
+    /// cause on the controller). For a cause on a group, the diagnostic's second additional location is the call that
+    /// applies it (<c>.RequireAuthorization()</c>), where the fix may document the code for the whole group.
     /// </summary>
     internal const string DocumentAtKey = "DocumentAt";
 

@@ -25,12 +25,13 @@ internal enum AnswerLevel : byte
 /// <summary>A status code the framework answers for an endpoint before its code runs, and what makes it answer.</summary>
 internal readonly struct FrameworkAnswer
 {
-    public FrameworkAnswer(int statusCode, string cause, AnswerLevel level, ITypeSymbol? bodyType = null)
+    public FrameworkAnswer(int statusCode, string cause, AnswerLevel level, ITypeSymbol? bodyType = null, Location? causeLocation = null)
     {
         StatusCode = statusCode;
         Cause = cause;
         Level = level;
         BodyType = bodyType;
+        CauseLocation = causeLocation;
     }
 
     public int StatusCode { get; }
@@ -42,6 +43,9 @@ internal readonly struct FrameworkAnswer
 
     /// <summary>The body the framework writes, when documenting it takes more than the endpoint's usual error type: <c>ValidationProblemDetails</c>.</summary>
     public ITypeSymbol? BodyType { get; }
+
+    /// <summary>For a cause on a group, the call that applies it (<c>.RequireAuthorization()</c>); null otherwise.</summary>
+    public Location? CauseLocation { get; }
 }
 
 /// <summary>
@@ -116,7 +120,7 @@ internal sealed partial class FrameworkAnswers
         {
             if (found.Unauthorized is { } unauthorized)
             {
-                Add(ref answers, new FrameworkAnswer(401, unauthorized.Cause, unauthorized.Level));
+                Add(ref answers, new FrameworkAnswer(401, unauthorized.Cause, unauthorized.Level, causeLocation: unauthorized.Location));
             }
             else if (!found.Authorized && application.SetsFallbackPolicy)
             {
@@ -125,7 +129,7 @@ internal sealed partial class FrameworkAnswers
 
             if (found.Forbidden is { } forbidden)
             {
-                Add(ref answers, new FrameworkAnswer(403, forbidden.Cause, forbidden.Level));
+                Add(ref answers, new FrameworkAnswer(403, forbidden.Cause, forbidden.Level, causeLocation: forbidden.Location));
             }
             else if (!found.Authorized && application.SetsFallbackPolicy && application.FallbackPolicyCanForbid)
             {
@@ -137,7 +141,7 @@ internal sealed partial class FrameworkAnswers
         {
             if (found.RateLimited is { } limited)
             {
-                Add(ref answers, new FrameworkAnswer(application.RejectionStatusCode, limited.Cause, limited.Level));
+                Add(ref answers, new FrameworkAnswer(application.RejectionStatusCode, limited.Cause, limited.Level, causeLocation: limited.Location));
             }
             else if (application.SetsGlobalLimiter)
             {
@@ -236,9 +240,10 @@ internal sealed partial class FrameworkAnswers
         var isGroup = model?.GetTypeInfo(call, cancellationToken).Type is { } builder && SymbolEqualityComparer.Default.Equals(builder, _routeGroupBuilder);
         var level = isGroup ? AnswerLevel.Group : AnswerLevel.Endpoint;
         var cause = "." + name + Arguments(call, model, cancellationToken) + (isGroup ? " on its group" : " on the endpoint");
+        var location = isGroup ? call.GetLocation() : null;
         if (name == "RequireRateLimiting")
         {
-            found.Limit(cause, level);
+            found.Limit(cause, level, location);
             return;
         }
 
@@ -248,7 +253,7 @@ internal sealed partial class FrameworkAnswers
             canForbid |= CanForbid(argument.Expression, model, cancellationToken);
         }
 
-        found.Authorize(cause, level, canForbid);
+        found.Authorize(cause, level, canForbid, location);
     }
 
     /// <summary>
@@ -354,28 +359,28 @@ internal sealed partial class FrameworkAnswers
         public bool Anonymous;
         public bool Authorized;
         public bool RateLimitingDisabled;
-        public (string Cause, AnswerLevel Level)? Unauthorized;
-        public (string Cause, AnswerLevel Level)? Forbidden;
-        public (string Cause, AnswerLevel Level)? RateLimited;
+        public (string Cause, AnswerLevel Level, Location? Location)? Unauthorized;
+        public (string Cause, AnswerLevel Level, Location? Location)? Forbidden;
+        public (string Cause, AnswerLevel Level, Location? Location)? RateLimited;
 
-        public void Authorize(string cause, AnswerLevel level, bool canForbid)
+        public void Authorize(string cause, AnswerLevel level, bool canForbid, Location? location = null)
         {
             Authorized = true;
-            Keep(ref Unauthorized, cause, level);
+            Keep(ref Unauthorized, cause, level, location);
             if (canForbid)
             {
-                Keep(ref Forbidden, cause, level);
+                Keep(ref Forbidden, cause, level, location);
             }
         }
 
-        public void Limit(string cause, AnswerLevel level) => Keep(ref RateLimited, cause, level);
+        public void Limit(string cause, AnswerLevel level, Location? location = null) => Keep(ref RateLimited, cause, level, location);
 
         /// <summary>Keeps the first cause, unless a broader one (a controller's, a group's) comes after an endpoint's own.</summary>
-        private static void Keep(ref (string Cause, AnswerLevel Level)? kept, string cause, AnswerLevel level)
+        private static void Keep(ref (string Cause, AnswerLevel Level, Location? Location)? kept, string cause, AnswerLevel level, Location? location)
         {
             if (kept is null || (kept.Value.Level == AnswerLevel.Endpoint && level != AnswerLevel.Endpoint))
             {
-                kept = (cause, level);
+                kept = (cause, level, location);
             }
         }
     }

@@ -63,6 +63,12 @@ public sealed class UndocumentedFrameworkStatusCodeAnalyzer : DiagnosticAnalyzer
             FixProperties.SetStatusCode(properties, answer.StatusCode);
             FixProperties.SetMissing(properties, new[] { (answer.StatusCode, ReturnsItself(in endpoint, answer.StatusCode) ? null : answer.BodyType) });
             properties[FixProperties.DocumentAtKey] = answer.Level.ToString();
+            if (answer.CauseLocation is { } cause && additionalLocations is { Length: 1 } && cause.SourceTree == additionalLocations[0].SourceTree)
+            {
+                // A group's cause: the fix documents the code there when that changes no other endpoint's description.
+                additionalLocations = new[] { additionalLocations[0], cause };
+            }
+
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.FE0006,
                 Where(in endpoint),

@@ -588,6 +588,12 @@ public sealed class FixAllTests
                         gates.MapGet("/{id:int}", (int id) => Results.Ok(id));
                         gates.MapDelete("/{id:int}", (int id) => Results.NoContent()).RequireRateLimiting("writes");
                         app.MapGet("/open", () => "open").RequireAuthorization();
+
+                        // Every endpoint declares its responses: on ASP.NET Core 10 the group's 401 and 403 go on the group.
+                        var crews = app.MapGroup("/crews");
+                        crews.RequireAuthorization("crew");
+                        crews.MapGet("/{id:int}", (int id) => new Flight(id));
+                        crews.MapGet("/", () => "all");
                     }
                 }
                 """),

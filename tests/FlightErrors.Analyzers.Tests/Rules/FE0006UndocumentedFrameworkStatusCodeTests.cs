@@ -430,6 +430,264 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
             VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /flights/{id:int}", "503 Service Unavailable", ".RequireRateLimiting(\"search\") on its group"));
     }
 
+    // ---- A group's cause, documented on the group (issue 17, item 2) -------------------------------------------------
+
+    private static string GroupEndpoints(string body) => "using Microsoft.AspNetCore.Http.HttpResults;\n" + Endpoints(body);
+
+    /// <summary>Asserts that each offered action names the group it documents the code on.</summary>
+    private static System.Action<Microsoft.CodeAnalysis.CodeActions.CodeAction, Microsoft.CodeAnalysis.Testing.IVerifier> TitleNames(string where) =>
+        (action, verifier) => verifier.True(action.Title.EndsWith(where, System.StringComparison.Ordinal), $"'{action.Title}' does not end with '{where}'");
+
+    // Every endpoint declares its own responses (a plain return type, a typed result union, .Produces on an IResult): a
+    // group's .ProducesProblem takes no implicit 200 and documents the code once.
+    [Fact]
+    public Task A_group_cause_is_documented_on_the_group_when_every_endpoint_declares_its_responses()
+    {
+        return new VerifyCS.Test
+        {
+            ReferenceSets = [ReferenceSets.AspNet100],
+            TestCode = GroupEndpoints("""
+                    var flights = app.MapGroup("/flights").RequireAuthorization();
+                    flights.MapGet("/{id:int}", {|FE0006:(int id)|} => new Flight(id));
+                    flights.MapGet("/find/{id:int}", Results<Ok<Flight>, NotFound> {|FE0006:(int id)|} => id > 0 ? TypedResults.Ok(new Flight(id)) : TypedResults.NotFound());
+                    flights.MapDelete("/{id:int}", {|FE0006:(int id)|} => Results.NoContent()).Produces(StatusCodes.Status204NoContent);
+            """),
+            FixedCode = GroupEndpoints("""
+                    var flights = app.MapGroup("/flights").RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
+                    flights.MapGet("/{id:int}", (int id) => new Flight(id));
+                    flights.MapGet("/find/{id:int}", Results<Ok<Flight>, NotFound> (int id) => id > 0 ? TypedResults.Ok(new Flight(id)) : TypedResults.NotFound());
+                    flights.MapDelete("/{id:int}", (int id) => Results.NoContent()).Produces(StatusCodes.Status204NoContent);
+            """),
+            CodeActionVerifier = TitleNames(" on group 'flights'"),
+        }.RunAsync();
+    }
+
+    // A group held in no local is named by its prefix, and the code goes before the Map* call its chain ends in.
+    [Fact]
+    public Task A_group_in_no_local_is_documented_in_its_chain()
+    {
+        return new VerifyCS.Test
+        {
+            ReferenceSets = [ReferenceSets.AspNet100],
+            TestCode = GroupEndpoints("""
+                    app.MapGroup("/flights").RequireAuthorization().MapGet("/{id:int}", {|FE0006:(int id)|} => new Flight(id));
+            """),
+            FixedCode = GroupEndpoints("""
+                    app.MapGroup("/flights").RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized).MapGet("/{id:int}", (int id) => new Flight(id));
+            """),
+            CodeActionVerifier = TitleNames(" on group '/flights'"),
+        }.RunAsync();
+    }
+
+    // ASP.NET Core 8's ProducesProblem takes only an endpoint's builder: the same group is documented on each endpoint.
+    [Fact]
+    public Task A_group_cause_is_documented_on_each_endpoint_on_ASP_NET_Core_8()
+    {
+        return new VerifyCS.Test
+        {
+            ReferenceSets = [ReferenceSets.AspNet80],
+            TestCode = GroupEndpoints("""
+                    var flights = app.MapGroup("/flights").RequireAuthorization();
+                    flights.MapGet("/{id:int}", {|FE0006:(int id)|} => new Flight(id));
+                    flights.MapDelete("/{id:int}", {|FE0006:(int id)|} => Results.NoContent()).Produces(StatusCodes.Status204NoContent);
+            """),
+            FixedCode = GroupEndpoints("""
+                    var flights = app.MapGroup("/flights").RequireAuthorization();
+                    flights.MapGet("/{id:int}", (int id) => new Flight(id)).ProducesProblem(StatusCodes.Status401Unauthorized);
+                    flights.MapDelete("/{id:int}", (int id) => Results.NoContent()).Produces(StatusCodes.Status204NoContent)
+                        .ProducesProblem(StatusCodes.Status401Unauthorized);
+            """),
+        }.RunAsync();
+    }
+
+    // An endpoint returning a plain IResult is described with an implicit 200 only while it has no response metadata:
+    // the group's .ProducesProblem would take it away, so each endpoint is documented, that one keeping its 200.
+    [Fact]
+    public Task A_group_cause_is_documented_on_each_endpoint_when_one_relies_on_the_implicit_200()
+    {
+        return new VerifyCS.Test
+        {
+            ReferenceSets = [ReferenceSets.AspNet100],
+            TestCode = GroupEndpoints("""
+                    var flights = app.MapGroup("/flights").RequireAuthorization();
+                    flights.MapGet("/{id:int}", {|FE0006:(int id)|} => new Flight(id));
+                    flights.MapGet("/", {|FE0006:()|} => Results.Ok(new Flight(1)));
+            """),
+            FixedCode = GroupEndpoints("""
+                    var flights = app.MapGroup("/flights").RequireAuthorization();
+                    flights.MapGet("/{id:int}", (int id) => new Flight(id)).ProducesProblem(StatusCodes.Status401Unauthorized);
+                    flights.MapGet("/", () => Results.Ok(new Flight(1)))
+                        .Produces<Flight>(StatusCodes.Status200OK)
+                        .ProducesProblem(StatusCodes.Status401Unauthorized);
+            """),
+            CodeActionVerifier = TitleNames("Document status code 401"),
+        }.RunAsync();
+    }
+
+    // A group's .ProducesProblem(401) would document 401 on an anonymous endpoint too, which never answers it.
+    [Theory]
+    [InlineData(".AllowAnonymous()", "")]
+    [InlineData("", "[Microsoft.AspNetCore.Authorization.AllowAnonymous] ")]
+    public Task A_group_cause_is_documented_on_each_endpoint_when_one_is_anonymous(string chain, string attribute)
+    {
+        return new VerifyCS.Test
+        {
+            ReferenceSets = [ReferenceSets.AspNet100],
+            TestCode = GroupEndpoints($$"""
+                    var flights = app.MapGroup("/flights").RequireAuthorization();
+                    flights.MapGet("/{id:int}", {|FE0006:(int id)|} => new Flight(id));
+                    flights.MapGet("/public", {{attribute}}() => new Flight(0)){{chain}};
+            """),
+            FixedCode = GroupEndpoints($$"""
+                    var flights = app.MapGroup("/flights").RequireAuthorization();
+                    flights.MapGet("/{id:int}", (int id) => new Flight(id)).ProducesProblem(StatusCodes.Status401Unauthorized);
+                    flights.MapGet("/public", {{attribute}}() => new Flight(0)){{chain}};
+            """),
+        }.RunAsync();
+    }
+
+    // The limiter's cause applied by a statement of its own: the code goes on that statement.
+    [Fact]
+    public Task A_limiter_applied_to_the_group_by_a_statement_is_documented_there()
+    {
+        return new VerifyCS.Test
+        {
+            ReferenceSets = [ReferenceSets.AspNet100],
+            TestCode = GroupEndpoints("""
+                    var flights = app.MapGroup("/flights");
+                    flights.MapGet("/{id:int}", {|FE0006:(int id)|} => new Flight(id));
+                    flights.RequireRateLimiting("search");
+            """),
+            FixedCode = GroupEndpoints("""
+                    var flights = app.MapGroup("/flights");
+                    flights.MapGet("/{id:int}", (int id) => new Flight(id));
+                    flights.RequireRateLimiting("search").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            """),
+            CodeActionVerifier = TitleNames(" on group 'flights'"),
+        }.RunAsync();
+    }
+
+    // An endpoint that disables the limiter never answers its 503: the group's limiter is documented on each endpoint.
+    [Fact]
+    public Task A_group_limiter_is_documented_on_each_endpoint_when_one_disables_it()
+    {
+        return new VerifyCS.Test
+        {
+            ReferenceSets = [ReferenceSets.AspNet100],
+            TestCode = GroupEndpoints("""
+                    var flights = app.MapGroup("/flights");
+                    flights.MapGet("/{id:int}", {|FE0006:(int id)|} => new Flight(id));
+                    flights.RequireRateLimiting("search");
+                    flights.MapGet("/public", () => new Flight(0)).DisableRateLimiting();
+            """),
+            FixedCode = GroupEndpoints("""
+                    var flights = app.MapGroup("/flights");
+                    flights.MapGet("/{id:int}", (int id) => new Flight(id)).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+                    flights.RequireRateLimiting("search");
+                    flights.MapGet("/public", () => new Flight(0)).DisableRateLimiting();
+            """),
+        }.RunAsync();
+    }
+
+    // Two codes over several endpoints: one pass of Fix All writes each code once, on the group, in status order.
+    [Fact]
+    public Task Fix_All_documents_each_code_of_a_group_once()
+    {
+        return new VerifyCS.Test
+        {
+            ReferenceSets = [ReferenceSets.AspNet100],
+            TestCode = GroupEndpoints("""
+                    var flights = app.MapGroup("/flights").RequireAuthorization("operations");
+                    flights.MapGet("/{id:int}", {|FE0006:{|FE0006:(int id)|}|} => new Flight(id));
+                    flights.MapGet("/", {|FE0006:{|FE0006:()|}|} => TypedResults.Ok(new[] { new Flight(1) }));
+                    flights.MapDelete("/{id:int}", {|FE0006:{|FE0006:(int id)|}|} => TypedResults.NoContent());
+            """),
+            FixedCode = GroupEndpoints("""
+                    var flights = app.MapGroup("/flights").RequireAuthorization("operations")
+                        .ProducesProblem(StatusCodes.Status401Unauthorized)
+                        .ProducesProblem(StatusCodes.Status403Forbidden);
+                    flights.MapGet("/{id:int}", (int id) => new Flight(id));
+                    flights.MapGet("/", () => TypedResults.Ok(new[] { new Flight(1) }));
+                    flights.MapDelete("/{id:int}", (int id) => TypedResults.NoContent());
+            """),
+            CodeActionVerifier = TitleNames(" on group 'flights'"),
+        }.RunAsync();
+    }
+
+    // A nested group's endpoints get the outer group's metadata too: they are checked with the outer group's own.
+    [Fact]
+    public Task A_nested_groups_endpoints_are_checked_too()
+    {
+        return new VerifyCS.Test
+        {
+            ReferenceSets = [ReferenceSets.AspNet100],
+            TestCode = GroupEndpoints("""
+                    var api = app.MapGroup("/api").RequireAuthorization();
+                    api.MapGet("/status", {|FE0006:()|} => "up");
+                    var flights = api.MapGroup("/flights");
+                    flights.MapGet("/{id:int}", {|FE0006:(int id)|} => new Flight(id));
+            """),
+            FixedCode = GroupEndpoints("""
+                    var api = app.MapGroup("/api").RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
+                    api.MapGet("/status", () => "up");
+                    var flights = api.MapGroup("/flights");
+                    flights.MapGet("/{id:int}", (int id) => new Flight(id));
+            """),
+            CodeActionVerifier = TitleNames(" on group 'api'"),
+        }.RunAsync();
+    }
+
+    [Fact]
+    public Task A_nested_group_endpoint_that_relies_on_the_implicit_200_keeps_the_fix_on_each_endpoint()
+    {
+        return new VerifyCS.Test
+        {
+            ReferenceSets = [ReferenceSets.AspNet100],
+            TestCode = GroupEndpoints("""
+                    var api = app.MapGroup("/api").RequireAuthorization();
+                    api.MapGet("/status", {|FE0006:()|} => "up");
+                    var flights = api.MapGroup("/flights");
+                    flights.MapGet("/{id:int}", {|FE0006:(int id)|} => Results.Ok(new Flight(id)));
+            """),
+            FixedCode = GroupEndpoints("""
+                    var api = app.MapGroup("/api").RequireAuthorization();
+                    api.MapGet("/status", () => "up").ProducesProblem(StatusCodes.Status401Unauthorized);
+                    var flights = api.MapGroup("/flights");
+                    flights.MapGet("/{id:int}", (int id) => Results.Ok(new Flight(id)))
+                        .Produces<Flight>(StatusCodes.Status200OK)
+                        .ProducesProblem(StatusCodes.Status401Unauthorized);
+            """),
+        }.RunAsync();
+    }
+
+    // Endpoints mapped where the fix cannot see them (a method the group is handed to) may rely on their implicit 200.
+    private const string More = """
+
+        public static class More
+        {
+            public static void Map(RouteGroupBuilder group) => group.MapGet("/", () => Results.Ok());
+        }
+        """;
+
+    [Fact]
+    public Task A_group_handed_to_another_method_is_documented_on_each_endpoint()
+    {
+        return new VerifyCS.Test
+        {
+            ReferenceSets = [ReferenceSets.AspNet100],
+            TestCode = GroupEndpoints("""
+                    var flights = app.MapGroup("/flights").RequireAuthorization();
+                    flights.MapGet("/{id:int}", {|FE0006:(int id)|} => new Flight(id));
+                    More.Map(flights);
+            """) + More,
+            FixedCode = GroupEndpoints("""
+                    var flights = app.MapGroup("/flights").RequireAuthorization();
+                    flights.MapGet("/{id:int}", (int id) => new Flight(id)).ProducesProblem(StatusCodes.Status401Unauthorized);
+                    More.Map(flights);
+            """) + More,
+        }.RunAsync();
+    }
+
     [Theory]
     [InlineData(".RequireAuthorization().AllowAnonymous()")]
     [InlineData(".RequireRateLimiting(\"search\").DisableRateLimiting()")]
