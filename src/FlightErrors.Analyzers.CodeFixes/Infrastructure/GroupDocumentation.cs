@@ -26,7 +26,7 @@ internal sealed class GroupTarget
 
 /// <summary>
 /// Whether a status code that a route group's convention makes the framework answer (<c>.RequireAuthorization()</c>,
-/// <c>.RequireRateLimiting(…)</c>) can be documented once, with <c>.ProducesProblem(code)</c> on the group's chain.
+/// <c>.RequireRateLimiting(…)</c>, <c>.AddEndpointFilter(…)</c>) can be documented once, with <c>.ProducesProblem(code)</c> on the group's chain.
 /// <para>
 /// ApiExplorer gives every endpoint of a group the group's response metadata, and describes an endpoint's implicit 200
 /// only while it has no response metadata at all: on ASP.NET Core 10.0.12, with <c>.ProducesProblem(401)</c> on a
@@ -37,7 +37,8 @@ internal sealed class GroupTarget
 /// <c>.AllowAnonymous()</c> endpoint was described with 401 too (read from <c>IApiDescriptionGroupCollectionProvider</c>
 /// in a throwaway app). So the group is documented only when every endpoint mapped on it, and on its nested groups,
 /// is in sight in the document, declares its own responses (or is excluded from the description), and is not exempt
-/// from the cause (<c>AllowAnonymous</c> for authorization, <c>DisableRateLimiting</c> for the limiter); and only
+/// from the cause (<c>AllowAnonymous</c> for authorization, <c>DisableRateLimiting</c> for the limiter, nothing for an
+/// endpoint filter); and only
 /// where <c>ProducesProblem</c> applies to a group (its generic overload, from ASP.NET Core 9: in the 10.0.12 reference
 /// assemblies, not in 8.0.28's). A group passed to a method, returned or stored elsewhere counts as out of sight, even
 /// when the method is in source. Anything else, and the fix documents each endpoint.
@@ -48,11 +49,12 @@ internal sealed class GroupDocumentation
     private readonly SyntaxNode _root;
     private readonly SemanticModel _model;
     private readonly KnownTypes _types;
-    private readonly string _lifting;
+    /// <summary>The call (or attribute, with <c>Attribute</c>) that exempts an endpoint from the cause; null when none does.</summary>
+    private readonly string? _lifting;
     private readonly CancellationToken _cancellationToken;
     private readonly HashSet<ISymbol> _seen = new(SymbolEqualityComparer.Default);
 
-    private GroupDocumentation(SyntaxNode root, SemanticModel model, KnownTypes types, string lifting, CancellationToken cancellationToken)
+    private GroupDocumentation(SyntaxNode root, SemanticModel model, KnownTypes types, string? lifting, CancellationToken cancellationToken)
     {
         _root = root;
         _model = model;
@@ -82,15 +84,21 @@ internal sealed class GroupDocumentation
             return null;
         }
 
-        var lifting = cause.Name.Identifier.ValueText switch
+        string? lifting;
+        switch (cause.Name.Identifier.ValueText)
         {
-            "RequireAuthorization" => "AllowAnonymous",
-            "RequireRateLimiting" => "DisableRateLimiting",
-            _ => null,
-        };
-        if (lifting is null)
-        {
-            return null;
+            case "RequireAuthorization":
+                lifting = "AllowAnonymous";
+                break;
+            case "RequireRateLimiting":
+                lifting = "DisableRateLimiting";
+                break;
+            case "AddEndpointFilter" or "AddEndpointFilterFactory":
+                // A group's endpoint filter runs for every endpoint of the group: nothing exempts one.
+                lifting = null;
+                break;
+            default:
+                return null;
         }
 
         var walk = new GroupDocumentation(root, model, types, lifting, cancellationToken);
@@ -277,7 +285,7 @@ internal sealed class GroupDocumentation
         foreach (var attribute in handler.GetAttributes())
         {
             var name = attribute.AttributeClass?.Name ?? "";
-            if (name == _lifting + "Attribute")
+            if (_lifting is not null && name == _lifting + "Attribute")
             {
                 return false;
             }
@@ -362,7 +370,7 @@ internal sealed class GroupDocumentation
 
     /// <summary>Whether a call exempts what it configures from the cause: <c>.AllowAnonymous()</c>, or metadata that names it.</summary>
     private bool Lifts(string name, InvocationExpressionSyntax call) =>
-        name == _lifting || (name == "WithMetadata" && call.ArgumentList.ToString().Contains(_lifting));
+        _lifting is not null && (name == _lifting || (name == "WithMetadata" && call.ArgumentList.ToString().Contains(_lifting)));
 
     /// <summary>Follows every read of <paramref name="local"/> in the document; false when it is assigned again.</summary>
     private bool ReferencesFollowed(ILocalSymbol local, Func<ExpressionSyntax, bool> follow)

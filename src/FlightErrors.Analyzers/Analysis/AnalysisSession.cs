@@ -34,7 +34,7 @@ internal sealed class AnalysisSession
         Finder = new EndpointFinder(types, _controllers, new RouteHandlers(types), options);
         Inference = new ResponseInference(types, new BodyClassifier(types));
         Declarations = new DeclarationReader(types);
-        _frameworkAnswers = new Lazy<FrameworkAnswers>(() => new FrameworkAnswers(types), LazyThreadSafetyMode.ExecutionAndPublication);
+        _frameworkAnswers = new Lazy<FrameworkAnswers>(() => new FrameworkAnswers(types, Inference), LazyThreadSafetyMode.ExecutionAndPublication);
         _application = new Lazy<ApplicationFacts>(() => ApplicationFacts.Find(types.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         _hosts = new Lazy<ImmutableArray<ApplicationHost>>(() => ApplicationHost.Find(Application, types.Compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
         _exceptionMap = new Lazy<ExceptionMap>(() => ExceptionMap.Find(types, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -68,7 +68,7 @@ internal sealed class AnalysisSession
     /// <summary>What methods can throw, summarized once per method and followed from each endpoint.</summary>
     public ThrowAnalysis Throws { get; }
 
-    /// <summary>What ASP.NET Core answers around endpoints (authorization, rate limiting): its symbols resolved once, on first need.</summary>
+    /// <summary>What ASP.NET Core answers around endpoints (authorization, rate limiting, filters): its symbols resolved once, on first need.</summary>
     public FrameworkAnswers FrameworkAnswers => _frameworkAnswers.Value;
 
     /// <summary>How the application is set up (client-error mapping, status code pages): found once, on first need.</summary>

@@ -21,6 +21,12 @@ internal sealed partial class FrameworkAnswers
 
     private void ReadFilters(in Endpoint endpoint, ApplicationFacts application, SemanticModelSource semanticModels, ref List<FrameworkAnswer>? answers, CancellationToken cancellationToken)
     {
+        if (endpoint.Route is { } route)
+        {
+            ReadEndpointFilters(route, semanticModels, ref answers, cancellationToken);
+            return;
+        }
+
         if (endpoint.Kind != EndpointKind.Action)
         {
             return;

@@ -53,7 +53,7 @@ internal readonly struct FrameworkAnswer
 /// action, its controller and base controllers; <c>RequireAuthorization</c> on the endpoint and its groups; the fallback
 /// policy), lifted by <c>[AllowAnonymous]</c>; the rate limiter's rejection status (<c>[EnableRateLimiting]</c>,
 /// <c>RequireRateLimiting</c>, a global limiter), lifted by <c>[DisableRateLimiting]</c>; 400 and 415 from reading the
-/// request (<see cref="ReadRequest"/>); what action filters answer when they short-circuit (<see cref="ReadFilters"/>). Read from symbols and the endpoint's convention calls; nothing is kept.
+/// request (<see cref="ReadRequest"/>); what action filters and endpoint filters answer when they short-circuit (<see cref="ReadFilters"/>). Read from symbols and the endpoint's convention calls; nothing is kept.
 /// </summary>
 internal sealed partial class FrameworkAnswers
 {
@@ -63,10 +63,12 @@ internal sealed partial class FrameworkAnswers
     private readonly INamedTypeSymbol? _disableRateLimiting;
     private readonly INamedTypeSymbol? _routeGroupBuilder;
     private readonly KnownTypes _types;
+    private readonly ResponseInference _inference;
 
-    public FrameworkAnswers(KnownTypes types)
+    public FrameworkAnswers(KnownTypes types, ResponseInference inference)
     {
         _types = types;
+        _inference = inference;
         var compilation = types.Compilation;
         _authorizeData = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.IAuthorizeData");
         _allowAnonymous = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.IAllowAnonymous");
