@@ -16,9 +16,9 @@ namespace FlightErrors.Analyzers;
 /// </summary>
 internal sealed partial class FrameworkAnswers
 {
-    private readonly ConcurrentDictionary<IMethodSymbol, List<int>> _endpointFilterCodes = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, List<(int Code, bool Authentication)>> _endpointFilterCodes = new(SymbolEqualityComparer.Default);
 
-    private void ReadEndpointFilters(RouteHandler route, SemanticModelSource semanticModels, ref List<FrameworkAnswer>? answers, CancellationToken cancellationToken)
+    private void ReadEndpointFilters(RouteHandler route, ApplicationFacts application, SemanticModelSource semanticModels, ref List<FrameworkAnswer>? answers, CancellationToken cancellationToken)
     {
         foreach (var node in route.Conventions)
         {
@@ -36,8 +36,15 @@ internal sealed partial class FrameworkAnswers
             List<int>? codes = null;
             foreach (var filter in filters)
             {
-                foreach (var code in CodesOf(filter, semanticModels, cancellationToken))
+                foreach (var (code, authentication) in CodesOf(filter, semanticModels, cancellationToken))
                 {
+                    // A challenge or forbid goes through the authentication handler, which may redirect to a login
+                    // page instead (cookies): claimed only where no challenge redirects, as for authorization.
+                    if (authentication && application.ChallengeMayRedirect)
+                    {
+                        continue;
+                    }
+
                     codes ??= new List<int>(2);
                     codes.Add(code);
                 }
@@ -129,22 +136,26 @@ internal sealed partial class FrameworkAnswers
         return null;
     }
 
-    /// <summary>The error codes a filter returns, each once, read once per filter for every endpoint it applies to.</summary>
-    private List<int> CodesOf((IMethodSymbol Method, IOperation? Body) filter, SemanticModelSource semanticModels, CancellationToken cancellationToken)
+    /// <summary>
+    /// The error codes a filter returns, each once, and whether the authentication handler writes it (a challenge or
+    /// forbid result); read once per filter for every endpoint it applies to.
+    /// </summary>
+    private List<(int Code, bool Authentication)> CodesOf((IMethodSymbol Method, IOperation? Body) filter, SemanticModelSource semanticModels, CancellationToken cancellationToken)
     {
         if (_endpointFilterCodes.TryGetValue(filter.Method, out var known))
         {
             return known;
         }
 
-        var codes = new List<int>();
+        var codes = new List<(int Code, bool Authentication)>();
         if ((filter.Body ?? ResponseInference.HelperBody(filter.Method, semanticModels, cancellationToken)) is { } body)
         {
             foreach (var response in _inference.Infer(filter.Method, body, semanticModels, cancellationToken).Responses)
             {
-                if (StatusCodeFacts.IsError(response.StatusCode) && !codes.Contains(response.StatusCode))
+                var entry = (response.StatusCode, response.BodylessWriter == BodylessWriter.Authentication);
+                if (StatusCodeFacts.IsError(response.StatusCode) && !codes.Contains(entry))
                 {
-                    codes.Add(response.StatusCode);
+                    codes.Add(entry);
                 }
             }
         }

@@ -23,7 +23,7 @@ internal sealed partial class FrameworkAnswers
     {
         if (endpoint.Route is { } route)
         {
-            ReadEndpointFilters(route, semanticModels, ref answers, cancellationToken);
+            ReadEndpointFilters(route, application, semanticModels, ref answers, cancellationToken);
             return;
         }
 

@@ -140,6 +140,31 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeEndpointFilterTests
 
     // ---- Silent ------------------------------------------------------------------------------------------------------
 
+    // A challenge goes through the authentication handler; a cookie scheme's redirects to a login page, not 401. A
+    // plain 401 from the same kind of filter is reported where no scheme redirects (the factory test above).
+    [Fact]
+    public Task A_filter_that_challenges_stays_silent_where_the_challenge_redirects()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Endpoints("""
+                    app.MapGet("/flights/{id:int}", (int id) => TypedResults.Ok(new Flight(id)))
+                        .AddEndpointFilter(async (context, next) =>
+                            context.HttpContext.User.Identity?.IsAuthenticated == true ? await next(context) : Results.Challenge());
+            """),
+        };
+        test.TestState.Sources.Add("""
+            using Microsoft.AspNetCore.Authentication.Cookies;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public static class Setup
+            {
+                public static void Configure(IServiceCollection services) => services.AddAuthentication().AddCookie();
+            }
+            """);
+        return test.RunAsync();
+    }
+
     [Fact]
     public Task A_documented_code_is_silent()
     {
