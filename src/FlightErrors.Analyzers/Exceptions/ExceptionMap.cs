@@ -141,7 +141,11 @@ internal sealed class ExceptionMap
             || (endpoint.Method.ContainingType is { } controller && controller.HasAttributeInHierarchy(filter));
     }
 
-    /// <summary>Reads the map of <paramref name="compilation"/>: a text scan per file, binding only files that mention a mapper's shape.</summary>
+    /// <summary>
+    /// Reads the map of the compilation: a text scan per file, binding only files whose text can hold a mapper's shape
+    /// (<see cref="MapReader.MayHoldMapping"/>); a file left out is scanned again once a mapper class it may derive
+    /// from has been read.
+    /// </summary>
     public static ExceptionMap Find(KnownTypes types, CancellationToken cancellationToken)
     {
         var compilation = types.Compilation;
@@ -152,42 +156,39 @@ internal sealed class ExceptionMap
         }
 
         var reader = new MapReader(types, exception);
+        var waiting = new List<SyntaxTree>();
         foreach (var tree in compilation.SyntaxTrees)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var text = tree.GetText(cancellationToken);
-            if (!Mentions(text, "Exception"))
-            {
-                continue;
-            }
+            Read(compilation, reader, tree, waiting, cancellationToken);
+        }
 
-#pragma warning disable RS1030 // Once per compilation, on first need, for the few files that mention exceptions.
-            var model = compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-            reader.Read(model, tree.GetRoot(cancellationToken), cancellationToken);
+        for (var known = 0; known < reader.MapperNames.Count && waiting.Count > 0;)
+        {
+            known = reader.MapperNames.Count;
+            var again = waiting.ToArray();
+            waiting.Clear();
+            foreach (var tree in again)
+            {
+                Read(compilation, reader, tree, waiting, cancellationToken);
+            }
         }
 
         return reader.Mappings.Count == 0 ? Empty : new ExceptionMap(reader.Mappings.ToImmutableArray(), reader.GlobalFilters.ToImmutable());
     }
 
-    private static bool Mentions(SourceText text, string word)
+    /// <summary>Reads one file when its text can hold a mapping; else keeps it waiting for a mapper name to appear.</summary>
+    private static void Read(Compilation compilation, MapReader reader, SyntaxTree tree, List<SyntaxTree> waiting, CancellationToken cancellationToken)
     {
-        // SourceText has no IndexOf; a file of a few thousand characters is scanned once per compilation.
-        var length = text.Length - word.Length;
-        for (var i = 0; i <= length; i++)
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!reader.MayHoldMapping(tree.GetText(cancellationToken)))
         {
-            var j = 0;
-            while (j < word.Length && text[i + j] == word[j])
-            {
-                j++;
-            }
-
-            if (j == word.Length)
-            {
-                return true;
-            }
+            waiting.Add(tree);
+            return;
         }
 
-        return false;
+#pragma warning disable RS1030 // Once per compilation, on first need, for the few files that can hold a mapping.
+        var model = compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+        reader.Read(model, tree.GetRoot(cancellationToken), cancellationToken);
     }
 }

@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace FlightErrors.Analyzers;
 
@@ -39,6 +40,40 @@ internal sealed class MapReader
 
     public List<ExceptionMapping> Mappings { get; } = new();
 
+    /// <summary>The names of the handler and filter classes read so far: a class deriving from one is a mapper too.</summary>
+    public HashSet<string> MapperNames { get; } = new();
+
+    /// <summary>
+    /// Whether a file's text can hold a shape <see cref="Read"/> looks for, so that files that only throw or catch are
+    /// not walked: a handler or filter (by its interface, <c>ExceptionFilterAttribute</c>, or a mapper class read
+    /// before, for a class deriving from it), <c>UseExceptionHandler</c> and <c>ExceptionHandlerOptions</c>, a
+    /// <c>next</c> delegate, <c>Filters.Add…</c>, and Hellang's <c>Map&lt;T&gt;</c> where that package is referenced.
+    /// </summary>
+    public bool MayHoldMapping(SourceText text)
+    {
+        if (!TextScan.Mentions(text, "Exception"))
+        {
+            return false;
+        }
+
+        if (TextScan.Mentions(text, "ExceptionHandler") || TextScan.Mentions(text, "ExceptionFilter") || TextScan.Mentions(text, "StatusCodeSelector")
+            || TextScan.Mentions(text, "next") || TextScan.Mentions(text, "Next") || TextScan.Mentions(text, "Filters")
+            || (_hellangOptions is not null && (TextScan.Mentions(text, "Map<") || TextScan.Mentions(text, "MapToStatusCode"))))
+        {
+            return true;
+        }
+
+        foreach (var name in MapperNames)
+        {
+            if (TextScan.Mentions(text, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public ImmutableHashSet<INamedTypeSymbol>.Builder GlobalFilters { get; } = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
 
     /// <summary>
@@ -56,6 +91,7 @@ internal sealed class MapReader
                 case ClassDeclarationSyntax { BaseList: not null } declaration when model.GetDeclaredSymbol(declaration, cancellationToken) is INamedTypeSymbol type:
                     if (ScopeOf(type) is { } scope)
                     {
+                        MapperNames.Add(type.Name);
                         ReadMapper(model, declaration, type, scope, cancellationToken);
                     }
 

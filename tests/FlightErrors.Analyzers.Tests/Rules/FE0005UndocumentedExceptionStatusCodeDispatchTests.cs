@@ -394,6 +394,51 @@ public sealed class FE0005UndocumentedExceptionStatusCodeDispatchTests
 
     // ---- Mapping shapes ---------------------------------------------------------------------------------------
 
+    // The mapper's own file names no handler interface, no next delegate and no filter list: it is read because it
+    // derives from a handler read before, in the order the compilation lists the files (the endpoint's first).
+    [Fact]
+    public Task A_handler_deriving_from_a_handler_in_another_file_maps_its_exceptions()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Usings + """
+                public sealed class SeatNotFoundException : Exception { }
+
+                public static class Seats
+                {
+                    public static void Map(IEndpointRouteBuilder app) =>
+                        app.MapGet("/seats/{id}", (int id) => id > 0 ? Results.Ok(id) : {|#0:throw new SeatNotFoundException()|})
+                            .Produces<int>();
+                }
+                """,
+        };
+        test.TestState.Sources.Add(Usings + """
+            public sealed class SeatMapper : DomainMapperBase
+            {
+                protected override int? StatusFor(Exception exception) => exception is SeatNotFoundException ? StatusCodes.Status404NotFound : null;
+            }
+            """);
+        test.TestState.Sources.Add(Usings + """
+            public abstract class DomainMapperBase : IExceptionHandler
+            {
+                public ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+                {
+                    if (StatusFor(exception) is not int status)
+                    {
+                        return ValueTask.FromResult(false);
+                    }
+
+                    context.Response.StatusCode = status;
+                    return ValueTask.FromResult(true);
+                }
+
+                protected abstract int? StatusFor(Exception exception);
+            }
+            """);
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithArguments("GET /seats/{id}", "404 Not Found", "SeatNotFoundException thrown here", "SeatMapper", ""));
+        return test.RunAsync();
+    }
+
     [Fact]
     public Task StatusCodeSelector_in_options_and_in_AddExceptionHandler()
     {
