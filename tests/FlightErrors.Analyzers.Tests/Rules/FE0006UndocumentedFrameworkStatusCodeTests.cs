@@ -1092,4 +1092,94 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
             """) + Fleet,
             VerifyCS.Diagnostic().WithLocation(0).WithArguments("Delete", "401 Unauthorized", "[Authorize] on 'Delete'"));
     }
+
+    // ---- 415 outside [ApiController] ---------------------------------------------------------------------------
+
+    private static string MvcController(string members) => Usings + $$"""
+        [Route("flights")]
+        public sealed class FlightsController : ControllerBase
+        {
+        {{members}}
+        }
+        """ + Model;
+
+    private const string AllControllers = "flight_errors.controller_scope = all";
+
+    // MVC's global unsupported-content-type filter answers 415 for a [FromBody] parameter of any controller (Conduit's six;
+    // checked on ASP.NET Core 10: a text/plain body, a form, or none at all). Nothing answers 400: invalid JSON leaves
+    // invalid model state for the action.
+    [Fact]
+    public Task FromBody_outside_ApiController_answers_415()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = MvcController("""
+                [HttpPost]
+                [ProducesResponseType<Flight>(StatusCodes.Status201Created)]
+                public IActionResult {|#0:Create|}([FromBody] Flight flight, int page) => Created("", flight);
+            """),
+            EditorConfig = AllControllers,
+        };
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithArguments("Create", "415 Unsupported Media Type", "the JSON body 'flight' in another content type"));
+        return test.RunAsync();
+    }
+
+    // Typed as every error outside [ApiController] is (see "How to fix" in docs/rules/FE0006.md).
+    [Fact]
+    public Task The_fix_documents_415_outside_ApiController()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = MvcController("""
+                [HttpPost]
+                [ProducesResponseType<Flight>(StatusCodes.Status201Created)]
+                public IActionResult [|Create|]([FromBody] Flight flight) => Created("", flight);
+            """),
+            FixedCode = MvcController("""
+                [HttpPost]
+                [ProducesResponseType<Flight>(StatusCodes.Status201Created)]
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType)]
+                public IActionResult Create([FromBody] Flight flight) => Created("", flight);
+            """),
+            EditorConfig = AllControllers,
+        };
+        return test.RunAsync();
+    }
+
+    // Without [ApiController] a complex type without [FromBody] binds from the form and the query (checked on ASP.NET
+    // Core 10: a text/plain request reaches the action), and the default scope leaves such controllers alone.
+    [Theory]
+    [InlineData(AllControllers, "public IActionResult Create(Flight flight) => Created(\"\", flight);")]
+    [InlineData(AllControllers, "public IActionResult Create(int id, string code) => Created(\"\", new Flight(id));")]
+    [InlineData("", "public IActionResult Create([FromBody] Flight flight) => Created(\"\", flight);")]
+    public Task No_415_outside_ApiController_without_FromBody_or_in_the_default_scope(string editorConfig, string action)
+    {
+        return new VerifyCS.Test
+        {
+            TestCode = MvcController($$"""
+                [HttpPost]
+                [ProducesResponseType<Flight>(StatusCodes.Status201Created)]
+                {{action}}
+            """),
+            EditorConfig = editorConfig,
+        }.RunAsync();
+    }
+
+    // The content-type constraint applies to any controller (checked on ASP.NET Core 10: text/plain answered 415).
+    [Fact]
+    public Task Consumes_outside_ApiController_answers_415()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = MvcController("""
+                [HttpPost]
+                [Consumes("application/json")]
+                [ProducesResponseType<Flight>(StatusCodes.Status201Created)]
+                public IActionResult {|#0:Create|}(Flight flight) => Created("", flight);
+            """),
+            EditorConfig = AllControllers,
+        };
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithArguments("Create", "415 Unsupported Media Type", "[Consumes(\"application/json\")] on 'Create'"));
+        return test.RunAsync();
+    }
 }
