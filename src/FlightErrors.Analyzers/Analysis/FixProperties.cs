@@ -78,7 +78,7 @@ internal static class FixProperties
         var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
         var responses = facts.Responses;
         var ok = FirstOk(responses);
-        if (!declared.HasResponseMetadata && (!responses.IsComplete || ok is not null || ReturnsNothing(facts.Endpoint.Method)))
+        if (!declared.HasResponseMetadata && (!responses.IsComplete || ok is not null || (responses.Responses.IsEmpty && ReturnsNothing(facts.Endpoint.Method))))
         {
             properties[ImplicitOkKey] = Entry(200, declared.ImplicitOkType ?? ok?.BodyType);
         }
@@ -185,8 +185,9 @@ internal static class FixProperties
         properties.TryGetValue(key, out var value) ? value : null;
 
     /// <summary>
-    /// Whether the endpoint returns nothing (<c>void</c>, <c>Task</c>, <c>ValueTask</c>): the framework then answers 200
-    /// itself, which ApiExplorer lists until response metadata is added (checked against ASP.NET Core 10).
+    /// Whether the endpoint returns nothing (<c>void</c>, <c>Task</c>, <c>ValueTask</c>): when its code sets no status
+    /// either, the framework answers 200 itself, which ApiExplorer lists until response metadata is added (checked against
+    /// ASP.NET Core 10).
     /// </summary>
     private static bool ReturnsNothing(IMethodSymbol method) =>
         method.ReturnsVoid
