@@ -1047,6 +1047,24 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
             """) + Fleet);
     }
 
+    // Two codes, one 200: each fix and Fix All write it once.
+    [Fact]
+    public Task The_fix_keeps_the_implicit_200_once_for_two_codes()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
+                [HttpDelete("{id:int}")]
+                [Authorize(Policy = "operations")]
+                public void {|FE0006:{|FE0006:Delete|}|}(int id) => Fleet.Remove(id);
+            """) + Fleet, Controller("""
+                [HttpDelete("{id:int}")]
+                [Authorize(Policy = "operations")]
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+                [ProducesResponseType(StatusCodes.Status403Forbidden)]
+                public void Delete(int id) => Fleet.Remove(id);
+            """) + Fleet);
+    }
+
     [Fact]
     public Task The_fix_keeps_the_implicit_200_of_a_route_handler_that_returns_nothing()
     {
