@@ -7,9 +7,9 @@ namespace FlightErrors.Analyzers;
 /// <summary>
 /// The codes ASP.NET Core answers while it reads the request for an endpoint, before the endpoint runs: 400 when a
 /// parameter can fail to bind or validate, 415 when the endpoint reads a JSON body (any controller's <c>[FromBody]</c>)
-/// or <c>[Consumes]</c> restricts the content type. Checked against the framework: a route value under a constraint that does not parse is a 404 (no
-/// match), a <c>string</c> never fails to parse, a missing non-nullable value is a 400 for a route handler but not for
-/// an action (model binding leaves the default), unless model validation requires it.
+/// or <c>[Consumes]</c> restricts the content type. Checked against the framework: a route value under a constraint
+/// that does not parse is a 404 (no match), a <c>string</c> never fails to parse, a missing non-nullable value is a 400
+/// for a route handler but not for an action (model binding leaves the default), unless model validation requires it.
 /// </summary>
 internal sealed partial class FrameworkAnswers
 {

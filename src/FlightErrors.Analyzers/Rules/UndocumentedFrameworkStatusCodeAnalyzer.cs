@@ -17,7 +17,7 @@ public sealed class UndocumentedFrameworkStatusCodeAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        // Also endpoints that return nothing themselves (a void action, an async Task): the framework answers for them all the same.
+        // Also endpoints that return nothing themselves (void, async Task): the framework answers for them all the same.
         context.RegisterCompilationStartAction(static start => EndpointRegistration.Register(start, Id, EndpointKinds.Described, Check, alsoWithoutResponses: true));
     }
 
