@@ -79,7 +79,7 @@ internal static class FixProperties
         var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
         var responses = facts.Responses;
         var ok = FirstOk(responses);
-        if (!declared.HasResponseMetadata && (!responses.IsComplete || ok is not null))
+        if (!declared.HasResponseMetadata && (!responses.IsComplete || ok is not null || (responses.Responses.IsEmpty && ReturnsNothing(facts.Endpoint.Method))))
         {
             properties[ImplicitOkKey] = Entry(200, declared.ImplicitOkType ?? ok?.BodyType);
         }
@@ -184,6 +184,15 @@ internal static class FixProperties
 
     private static string? Get(ImmutableDictionary<string, string?> properties, string key) =>
         properties.TryGetValue(key, out var value) ? value : null;
+
+    /// <summary>
+    /// Whether the endpoint returns nothing (<c>void</c>, <c>Task</c>, <c>ValueTask</c>): when its code sets no status
+    /// either, the framework answers 200 itself, which ApiExplorer lists until response metadata is added (checked against
+    /// ASP.NET Core 10).
+    /// </summary>
+    private static bool ReturnsNothing(IMethodSymbol method) =>
+        method.ReturnsVoid
+        || (method.ReturnType is INamedTypeSymbol { IsGenericType: false, Name: "Task" or "ValueTask" } type && type.IsInNamespace("System", "Threading", "Tasks"));
 
     private static ProducedResponse? FirstOk(EndpointResponses responses)
     {

@@ -6,10 +6,10 @@ namespace FlightErrors.Analyzers;
 
 /// <summary>
 /// The codes ASP.NET Core answers while it reads the request for an endpoint, before the endpoint runs: 400 when a
-/// parameter can fail to bind or validate, 415 when the endpoint reads a JSON body or <c>[Consumes]</c> restricts the
-/// content type. Checked against the framework: a route value under a constraint that does not parse is a 404 (no
-/// match), a <c>string</c> never fails to parse, a missing non-nullable value is a 400 for a route handler but not for
-/// an action (model binding leaves the default), unless model validation requires it.
+/// parameter can fail to bind or validate, 415 when the endpoint reads a JSON body (any controller's <c>[FromBody]</c>)
+/// or <c>[Consumes]</c> restricts the content type. Checked against the framework: a route value under a constraint
+/// that does not parse is a 404 (no match), a <c>string</c> never fails to parse, a missing non-nullable value is a 400
+/// for a route handler but not for an action (model binding leaves the default), unless model validation requires it.
 /// </summary>
 internal sealed partial class FrameworkAnswers
 {
@@ -27,7 +27,9 @@ internal sealed partial class FrameworkAnswers
     /// <summary>
     /// Adds the 400 and 415 the framework answers while reading the request for <paramref name="endpoint"/>: route
     /// handlers' binding (<c>BadHttpRequestException</c>) and .NET 10's validation; <c>[ApiController]</c>'s automatic
-    /// model validation (unless suppressed) and its 415 for a body in another content type; <c>[Consumes]</c>.
+    /// model validation (unless suppressed) and its 415 for a body in another content type; for other controllers the
+    /// 415 of an explicit <c>[FromBody]</c> only (checked against ASP.NET Core 10: a complex type without it binds from the
+    /// form and the query, and invalid model state reaches the action); <c>[Consumes]</c> for any controller.
     /// </summary>
     private void ReadRequest(in Endpoint endpoint, ApplicationFacts application, ref List<FrameworkAnswer>? answers)
     {
@@ -54,7 +56,22 @@ internal sealed partial class FrameworkAnswers
                 }
             }
         }
-        else if (endpoint.Kind == EndpointKind.Action && endpoint.IsApiController)
+        else if (endpoint.Kind == EndpointKind.Action && !endpoint.IsApiController)
+        {
+            // MVC's global unsupported-content-type filter answers 415 for any controller's [FromBody] parameter; without
+            // [ApiController] nothing is inferred as the body and nothing answers 400 (model state stays the action's).
+            foreach (var parameter in endpoint.Method.Parameters)
+            {
+                if (SourceOf(parameter, string.Empty, mayInferBody: false, application, out _) == Source.Body)
+                {
+                    unsupportedMediaType = "the JSON body '" + parameter.Name + "' in another content type";
+                    break;
+                }
+            }
+
+            ConsumesAnswer(endpoint.Method, ref unsupportedMediaType, ref level);
+        }
+        else if (endpoint.Kind == EndpointKind.Action)
         {
             var templates = string.Join(" ", ActionRoutes.TemplatesOf(endpoint.Method));
             foreach (var parameter in endpoint.Method.Parameters)
@@ -76,12 +93,7 @@ internal sealed partial class FrameworkAnswers
                 badRequest = null;
             }
 
-            // [Consumes] on the controller is the broadest cause; on the action it is the action's, as a body is.
-            if (Consumes(endpoint.Method, out var consumesLevel) is { } consumes && (consumesLevel == AnswerLevel.Controller || unsupportedMediaType is null))
-            {
-                unsupportedMediaType = consumes;
-                level = consumesLevel;
-            }
+            ConsumesAnswer(endpoint.Method, ref unsupportedMediaType, ref level);
         }
 
         if (badRequest is not null)
@@ -282,6 +294,19 @@ internal sealed partial class FrameworkAnswers
     /// <summary>A type that binds itself (<c>TryParse</c>, <c>BindAsync</c>): what it accepts is its own.</summary>
     private static bool HasBindingMember(INamedTypeSymbol type) =>
         !type.GetMembers("TryParse").IsEmpty || !type.GetMembers("BindAsync").IsEmpty;
+
+    /// <summary>
+    /// The 415 of <c>[Consumes(...)]</c>, for any controller: on the controller it is the broadest cause and replaces a
+    /// body's; on the action it is the action's, as a body is, and names the 415 only when no body does.
+    /// </summary>
+    private void ConsumesAnswer(IMethodSymbol action, ref string? unsupportedMediaType, ref AnswerLevel level)
+    {
+        if (Consumes(action, out var consumesLevel) is { } consumes && (consumesLevel == AnswerLevel.Controller || unsupportedMediaType is null))
+        {
+            unsupportedMediaType = consumes;
+            level = consumesLevel;
+        }
+    }
 
     /// <summary><c>[Consumes(...)]</c> on the action, its controller or a base: the request's content type is restricted.</summary>
     private string? Consumes(IMethodSymbol action, out AnswerLevel level)

@@ -17,7 +17,8 @@ public sealed class UndocumentedFrameworkStatusCodeAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterCompilationStartAction(static start => EndpointRegistration.Register(start, Id, EndpointKinds.Described, Check));
+        // Also endpoints that return nothing themselves (void, async Task): the framework answers for them all the same.
+        context.RegisterCompilationStartAction(static start => EndpointRegistration.Register(start, Id, EndpointKinds.Described, Check, alsoWithoutResponses: true));
     }
 
     private static void Check(in EndpointFacts endpoint, in OperationAnalysisContext context)

@@ -28,6 +28,7 @@ public sealed class FuzzFindingsTests
             public IActionResult Delete(int id) => id > 0 ? Ok() : StatusCode(503);
         }
         """,
+        "FE0006 5,25 'Get': 'Get' can answer 400 Bad Request ([ApiController] model validation of the query value 'id' as int), which is not documented",
         "FE0006 9,25 'Delete': 'Delete' can answer 400 Bad Request ([ApiController] model validation of the query value 'id' as int), which is not documented",
         "FE0001 9,59 'StatusCode(503)': 'Delete' can return 503 Service Unavailable, which is not documented");
 

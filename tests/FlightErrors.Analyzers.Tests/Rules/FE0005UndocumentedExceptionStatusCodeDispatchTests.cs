@@ -165,6 +165,37 @@ public sealed class FE0005UndocumentedExceptionStatusCodeDispatchTests
             """ + Handler);
     }
 
+    // Without response metadata ApiExplorer lists an implicit 200 for an action that returns nothing, and the first
+    // [ProducesResponseType] takes it away: the fix keeps it (shared with FE0006, issue 17).
+    [Fact]
+    public Task Fix_keeps_the_implicit_200_of_an_endpoint_that_returns_nothing()
+    {
+        const string Fleet = """
+            public interface IFleet { Task RemoveAsync(int id); }
+            public sealed class Fleet : IFleet { public Task RemoveAsync(int id) => id == 0 ? throw new NotFoundException() : Task.CompletedTask; }
+
+            """;
+        return VerifyCS.VerifyCodeFixAsync(Usings + Fleet + """
+            [ApiController]
+            [Route("flights")]
+            public sealed class FlightsController(IFleet fleet) : ControllerBase
+            {
+                [HttpDelete("{id}")]
+                public async Task Delete(int id) => await [|fleet.RemoveAsync(id)|];
+            }
+            """ + Handler, Usings + Fleet + """
+            [ApiController]
+            [Route("flights")]
+            public sealed class FlightsController(IFleet fleet) : ControllerBase
+            {
+                [HttpDelete("{id}")]
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status404NotFound)]
+                public async Task Delete(int id) => await fleet.RemoveAsync(id);
+            }
+            """ + Handler);
+    }
+
     // ---- Pipeline behaviours ----------------------------------------------------------------------------------
 
     [Fact]

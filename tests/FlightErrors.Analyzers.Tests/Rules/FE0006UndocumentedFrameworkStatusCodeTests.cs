@@ -1226,4 +1226,236 @@ public sealed class FE0006UndocumentedFrameworkStatusCodeTests
 
         return test.RunAsync();
     }
+
+    // ---- Endpoints that return nothing themselves (issue 17) -----------------------------------------------------
+
+    private const string Fleet = """
+
+        public static class Fleet
+        {
+            public static void Remove(int id) { }
+
+            public static System.Threading.Tasks.Task RemoveAsync(int id) => System.Threading.Tasks.Task.Delay(id);
+        }
+        """;
+
+    // Conduit's deletes: nothing the action returns says what it answers, yet the authorization middleware answers 401.
+    [Theory]
+    [InlineData("public void {|#0:Delete|}(int id) => Fleet.Remove(id);")]
+    [InlineData("public void {|#0:Delete|}(int id) { }")]
+    [InlineData("public async System.Threading.Tasks.Task {|#0:Delete|}(int id) => await Fleet.RemoveAsync(id);")]
+    [InlineData("public System.Threading.Tasks.Task {|#0:Delete|}(int id) => Fleet.RemoveAsync(id);")]
+    [InlineData("public System.Threading.Tasks.ValueTask {|#0:Delete|}(int id) => new(Fleet.RemoveAsync(id));")]
+    public Task An_action_that_returns_nothing_is_checked(string action)
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller($$"""
+                [HttpDelete("{id:int}")]
+                [Authorize]
+                {{action}}
+            """) + Fleet,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Delete", "401 Unauthorized", "[Authorize] on 'Delete'"));
+    }
+
+    [Fact]
+    public Task A_route_handler_that_returns_nothing_is_checked()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Endpoints("""
+                    app.MapDelete("/flights/{id:int}", {|#0:(int id)|} => Fleet.Remove(id)).RequireAuthorization();
+                    app.MapPost("/flights/{id:int}/board", async {|#1:(int id)|} => await Fleet.RemoveAsync(id)).RequireAuthorization();
+            """) + Fleet,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("DELETE /flights/{id:int}", "401 Unauthorized", ".RequireAuthorization() on the endpoint"),
+            VerifyCS.Diagnostic().WithLocation(1).WithArguments("POST /flights/{id:int}/board", "401 Unauthorized", ".RequireAuthorization() on the endpoint"));
+    }
+
+    [Fact]
+    public Task An_anonymous_or_documented_action_that_returns_nothing_stays_silent()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [HttpDelete("{id:int}")]
+                public void Delete(int id) => Fleet.Remove(id);
+
+                [HttpPost("{id:int}/board")]
+                [Authorize]
+                [AllowAnonymous]
+                public System.Threading.Tasks.Task Board(int id) => Fleet.RemoveAsync(id);
+
+                [HttpPost("{id:int}/cancel")]
+                [Authorize]
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+                public async System.Threading.Tasks.Task Cancel(int id) => await Fleet.RemoveAsync(id);
+            """) + Fleet);
+    }
+
+    // ApiExplorer describes an action that returns nothing, and has no response metadata, with an implicit "200 OK"; a
+    // [ProducesResponseType] takes it away (checked against ASP.NET Core 10's ApiExplorer), so the fix keeps it.
+    [Fact]
+    public Task The_fix_keeps_the_implicit_200_of_an_action_that_returns_nothing()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
+                [HttpDelete("{id:int}")]
+                [Authorize]
+                public async System.Threading.Tasks.Task [|Delete|](int id) => await Fleet.RemoveAsync(id);
+            """) + Fleet, Controller("""
+                [HttpDelete("{id:int}")]
+                [Authorize]
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+                public async System.Threading.Tasks.Task Delete(int id) => await Fleet.RemoveAsync(id);
+            """) + Fleet);
+    }
+
+    // Two codes, one 200: each fix and Fix All write it once.
+    [Fact]
+    public Task The_fix_keeps_the_implicit_200_once_for_two_codes()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
+                [HttpDelete("{id:int}")]
+                [Authorize(Policy = "operations")]
+                public void {|FE0006:{|FE0006:Delete|}|}(int id) => Fleet.Remove(id);
+            """) + Fleet, Controller("""
+                [HttpDelete("{id:int}")]
+                [Authorize(Policy = "operations")]
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+                [ProducesResponseType(StatusCodes.Status403Forbidden)]
+                public void Delete(int id) => Fleet.Remove(id);
+            """) + Fleet);
+    }
+
+    [Fact]
+    public Task The_fix_keeps_the_implicit_200_of_a_route_handler_that_returns_nothing()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Endpoints("""
+                    app.MapDelete("/flights/{id:int}", [|(int id)|] => Fleet.Remove(id))
+                        .RequireAuthorization();
+            """) + Fleet, Endpoints("""
+                    app.MapDelete("/flights/{id:int}", (int id) => Fleet.Remove(id))
+                        .RequireAuthorization()
+                        .Produces(StatusCodes.Status200OK)
+                        .ProducesProblem(StatusCodes.Status401Unauthorized);
+            """) + Fleet);
+    }
+
+    // A controller's cause on an action that returns nothing and declares no response: a class-level attribute would take
+    // the action's implicit 200, so the fix documents the action, with its 200.
+    [Fact]
+    public Task A_controller_cause_is_documented_on_an_action_that_returns_nothing()
+    {
+        return VerifyCS.VerifyCodeFixAsync(Controller("""
+                [HttpDelete("{id:int}")]
+                public void [|Delete|](int id) => Fleet.Remove(id);
+            """, "\n[Authorize]") + Fleet, Controller("""
+                [HttpDelete("{id:int}")]
+                [ProducesResponseType(StatusCodes.Status200OK)]
+                [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+                public void Delete(int id) => Fleet.Remove(id);
+            """, "\n[Authorize]") + Fleet);
+    }
+
+    // Half-typed code: the return type or the call does not bind yet.
+    [Fact]
+    public Task An_action_that_returns_nothing_in_half_typed_code_does_not_crash()
+    {
+        return VerifyCS.VerifyAnalyzerAsync(Controller("""
+                [HttpDelete("{id:int}")]
+                [Authorize]
+                public void {|#0:Delete|}(int id) => Fleet.{|CS0117:Remov|}(id);
+
+                [HttpDelete("all")]
+                [Authorize]
+                public {|CS0246:Taskk|} DeleteAll() => Fleet.RemoveAsync(0);
+            """) + Fleet,
+            VerifyCS.Diagnostic().WithLocation(0).WithArguments("Delete", "401 Unauthorized", "[Authorize] on 'Delete'"));
+    }
+
+    // ---- 415 outside [ApiController] ---------------------------------------------------------------------------
+
+    private static string MvcController(string members) => Usings + $$"""
+        [Route("flights")]
+        public sealed class FlightsController : ControllerBase
+        {
+        {{members}}
+        }
+        """ + Model;
+
+    private const string AllControllers = "flight_errors.controller_scope = all";
+
+    // MVC's global unsupported-content-type filter answers 415 for a [FromBody] parameter of any controller (Conduit's six;
+    // checked on ASP.NET Core 10: a text/plain body, a form, or none at all). Nothing answers 400: invalid JSON leaves
+    // invalid model state for the action.
+    [Fact]
+    public Task FromBody_outside_ApiController_answers_415()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = MvcController("""
+                [HttpPost]
+                [ProducesResponseType<Flight>(StatusCodes.Status201Created)]
+                public IActionResult {|#0:Create|}([FromBody] Flight flight, int page) => Created("", flight);
+            """),
+            EditorConfig = AllControllers,
+        };
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithArguments("Create", "415 Unsupported Media Type", "the JSON body 'flight' in another content type"));
+        return test.RunAsync();
+    }
+
+    // Typed as every error outside [ApiController] is (see "How to fix" in docs/rules/FE0006.md).
+    [Fact]
+    public Task The_fix_documents_415_outside_ApiController()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = MvcController("""
+                [HttpPost]
+                [ProducesResponseType<Flight>(StatusCodes.Status201Created)]
+                public IActionResult [|Create|]([FromBody] Flight flight) => Created("", flight);
+            """),
+            FixedCode = MvcController("""
+                [HttpPost]
+                [ProducesResponseType<Flight>(StatusCodes.Status201Created)]
+                [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType)]
+                public IActionResult Create([FromBody] Flight flight) => Created("", flight);
+            """),
+            EditorConfig = AllControllers,
+        };
+        return test.RunAsync();
+    }
+
+    // Without [ApiController] a complex type without [FromBody] binds from the form and the query (checked on ASP.NET
+    // Core 10: a text/plain request reaches the action), and the default scope leaves such controllers alone.
+    [Theory]
+    [InlineData(AllControllers, "public IActionResult Create(Flight flight) => Created(\"\", flight);")]
+    [InlineData(AllControllers, "public IActionResult Create(int id, string code) => Created(\"\", new Flight(id));")]
+    [InlineData("", "public IActionResult Create([FromBody] Flight flight) => Created(\"\", flight);")]
+    public Task No_415_outside_ApiController_without_FromBody_or_in_the_default_scope(string editorConfig, string action)
+    {
+        return new VerifyCS.Test
+        {
+            TestCode = MvcController($$"""
+                [HttpPost]
+                [ProducesResponseType<Flight>(StatusCodes.Status201Created)]
+                {{action}}
+            """),
+            EditorConfig = editorConfig,
+        }.RunAsync();
+    }
+
+    // The content-type constraint applies to any controller (checked on ASP.NET Core 10: text/plain answered 415).
+    [Fact]
+    public Task Consumes_outside_ApiController_answers_415()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = MvcController("""
+                [HttpPost]
+                [Consumes("application/json")]
+                [ProducesResponseType<Flight>(StatusCodes.Status201Created)]
+                public IActionResult {|#0:Create|}(Flight flight) => Created("", flight);
+            """),
+            EditorConfig = AllControllers,
+        };
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithArguments("Create", "415 Unsupported Media Type", "[Consumes(\"application/json\")] on 'Create'"));
+        return test.RunAsync();
+    }
 }
