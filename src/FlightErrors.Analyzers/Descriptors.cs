@@ -59,8 +59,10 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         title: "Status code the framework answers for the endpoint is not documented",
         message: "'{0}' can answer {1} ({2}), which is not documented",
-        description: "Authorization answers 401 and 403, and the rate limiter its rejection status, before the endpoint's code runs; "
-            + "none of them adds response metadata, so the API description omits them unless they are documented.");
+        description: "Before the endpoint's code runs, ASP.NET Core answers for it: authorization with 401 and 403, the rate limiter with its "
+            + "rejection status, binding and validation with 400, an unsupported request content type with 415, and an action or endpoint "
+            + "filter with the status it short-circuits with. None of them adds response metadata, so the API description omits them "
+            + "unless they are documented.");
 
     public static readonly DiagnosticDescriptor FE0007 = Rule(
         DiagnosticIds.MappingMissesSubclass,
