@@ -130,7 +130,7 @@ internal sealed class ThrowAnalysis
                     {
                         var creation = exception.WalkDownConversions() as IObjectCreationOperation;
                         var span = operation.Syntax.Span;
-                        (results ??= new List<EscapingThrow>()).Add(new EscapingThrow(type, null, null, operation.Syntax.SyntaxTree, span, span, creation?.Constructor?.OriginalDefinition, ConstantArguments(creation)));
+                        (results ??= new List<EscapingThrow>(2)).Add(new EscapingThrow(type, null, null, operation.Syntax.SyntaxTree, span, span, creation?.Constructor?.OriginalDefinition, ConstantArguments(creation)));
                     }
 
                     break;
@@ -142,7 +142,7 @@ internal sealed class ThrowAnalysis
                         foreach (var type in documented)
                         {
                             var span = invocation.Syntax.Span;
-                            (results ??= new List<EscapingThrow>()).Add(new EscapingThrow(type, null, library, invocation.Syntax.SyntaxTree, span, span, null, ImmutableArray<int>.Empty));
+                            (results ??= new List<EscapingThrow>(2)).Add(new EscapingThrow(type, null, library, invocation.Syntax.SyntaxTree, span, span, null, ImmutableArray<int>.Empty));
                         }
                     }
                     else
@@ -203,7 +203,7 @@ internal sealed class ThrowAnalysis
             if (!IsCaught(thrown.Type, catchers))
             {
                 // A summary with throws has its method and tree.
-                (results ??= new List<EscapingThrow>()).Add(new EscapingThrow(thrown.Type, summary.Method, null, summary.Tree!, thrown.Span, entry, thrown.Constructor, thrown.Arguments));
+                (results ??= new List<EscapingThrow>(2)).Add(new EscapingThrow(thrown.Type, summary.Method, null, summary.Tree!, thrown.Span, entry, thrown.Constructor, thrown.Arguments));
             }
         }
 

@@ -33,15 +33,18 @@ public sealed class UndocumentedExceptionStatusCodeAnalyzer : DiagnosticAnalyzer
         // The first throw (by its place in the endpoint) of each mapped error code. Most endpoints throw none, and
         // then their documentation is not read at all.
         List<(EscapingThrow Thrown, ExceptionMapping Mapping, int Status)>? mapped = null;
-        foreach (var thrown in endpoint.EscapingExceptions(context.CancellationToken))
+        // Indexed rather than enumerated: the list comes as an interface, whose enumerator would be boxed.
+        var escaping = endpoint.EscapingExceptions(context.CancellationToken);
+        for (var i = 0; i < escaping.Count; i++)
         {
+            var thrown = escaping[i];
             if (map.Find(thrown.Type, endpoint.Endpoint) is not { } mapping
                 || mapping.StatusFor(in thrown) is not int status || !StatusCodeFacts.IsError(status) || status == 500)
             {
                 continue;
             }
 
-            mapped ??= new List<(EscapingThrow, ExceptionMapping, int)>();
+            mapped ??= new List<(EscapingThrow, ExceptionMapping, int)>(2);
             var index = mapped.FindIndex(m => m.Status == status);
             if (index < 0)
             {
