@@ -45,8 +45,11 @@ public sealed class LanguageServerTests(SampleWorkspace workspace, ITestOutputHe
         var expected = build.Diagnostics.Where(d => d.File == ControllerFile).Select(d => new At(d.Line, d.Column, d.Id)).Order().ToList();
         Assert.NotEmpty(expected);
 
-        // The tool manifest (dotnet-tools.json) pins csharp-ls; restored here into the run's own empty NuGet cache.
-        var restore = await DotNet.RunAsync(workspace.RepositoryRoot, workspace.Environment, "tool", "restore");
+        // The tool manifest (dotnet-tools.json) pins csharp-ls; restored here into the run's own empty NuGet cache. The
+        // CLI's tool resolver cache, which records where a restored tool's files are, lives under DOTNET_CLI_HOME: the
+        // run has its own, or an earlier run's entry would point into that run's deleted package folder.
+        var environment = new Dictionary<string, string>(workspace.Environment) { ["DOTNET_CLI_HOME"] = Path.Combine(workspace.Root, "cli-home") };
+        var restore = await DotNet.RunAsync(workspace.RepositoryRoot, environment, "tool", "restore");
         Assert.True(restore.ExitCode == 0, restore.ToString());
 
         var directory = await workspace.RestoredCopyAsync("language-server");
@@ -54,7 +57,7 @@ public sealed class LanguageServerTests(SampleWorkspace workspace, ITestOutputHe
         var uri = new Uri(path).AbsoluteUri;
         var lines = File.ReadAllLines(path).ToList();
 
-        var startInfo = DotNet.StartInfo(DotNet.HostPath, workspace.RepositoryRoot, workspace.Environment, ["tool", "run", "csharp-ls"]);
+        var startInfo = DotNet.StartInfo(DotNet.HostPath, workspace.RepositoryRoot, environment, ["tool", "run", "csharp-ls"]);
         await using var server = LanguageServerClient.Start(startInfo, new Dictionary<string, JsonNode?>
         {
             ["csharp"] = new JsonObject { ["analyzersEnabled"] = true },
