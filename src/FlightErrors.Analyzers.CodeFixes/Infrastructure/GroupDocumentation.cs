@@ -214,12 +214,7 @@ internal sealed class GroupDocumentation
         while (true)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            var parent = current.Parent;
-            while (parent is ParenthesizedExpressionSyntax parenthesized)
-            {
-                current = parenthesized;
-                parent = parenthesized.Parent;
-            }
+            var parent = ParentPastParentheses(ref current);
 
             switch (parent)
             {
@@ -320,6 +315,19 @@ internal sealed class GroupDocumentation
             && ((type.Name == "Results" && type.IsInNamespace("Microsoft", "AspNetCore", "Http", "HttpResults")) || ResultApis.TypedResultStatusCode(type) is not null);
     }
 
+    /// <summary>The parent of <paramref name="current"/> past any parentheses around it, which become the new current.</summary>
+    private static SyntaxNode? ParentPastParentheses(ref ExpressionSyntax current)
+    {
+        var parent = current.Parent;
+        while (parent is ParenthesizedExpressionSyntax parenthesized)
+        {
+            current = parenthesized;
+            parent = parenthesized.Parent;
+        }
+
+        return parent;
+    }
+
     /// <summary>Reads the calls on an endpoint's builder, through the local it is stored in.</summary>
     private bool EndpointUses(ExpressionSyntax value, ref EndpointChain chain)
     {
@@ -327,12 +335,7 @@ internal sealed class GroupDocumentation
         while (true)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            var parent = current.Parent;
-            while (parent is ParenthesizedExpressionSyntax parenthesized)
-            {
-                current = parenthesized;
-                parent = parenthesized.Parent;
-            }
+            var parent = ParentPastParentheses(ref current);
 
             switch (parent)
             {

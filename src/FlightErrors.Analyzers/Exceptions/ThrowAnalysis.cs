@@ -112,11 +112,19 @@ internal sealed class ThrowAnalysis
     {
         // Each method is walked once per call of the endpoint, by the first path that reaches it (in source order):
         // the cost stays linear in what the call reaches, and a cycle ends where it closes.
-        List<EscapingThrow>? results = null;
-        var visited = t_visited ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        var catchers = t_catchers ??= new List<ImmutableArray<INamedTypeSymbol>>();
-        var stack = t_endpointStack ??= new Stack<IOperation>();
-        catchers.Clear();
+        var visitor = new EndpointVisitor(this, endpoint, body, models, cancellationToken);
+        Walk(body, t_endpointStack ??= new Stack<IOperation>(), ref visitor, cancellationToken);
+        return visitor.Results ?? (IReadOnlyList<EscapingThrow>)Array.Empty<EscapingThrow>();
+    }
+
+    /// <summary>
+    /// Walks one body in source order and hands <paramref name="visitor"/> each throw that no <c>catch</c> of the body
+    /// stops, what a documented library call throws, and each call into source. The visitor is a struct, passed by
+    /// reference, so the walk itself allocates nothing.
+    /// </summary>
+    private void Walk<TVisitor>(IOperation body, Stack<IOperation> stack, ref TVisitor visitor, CancellationToken cancellationToken)
+        where TVisitor : struct, IBodyVisitor
+    {
         stack.Clear();
         stack.Push(body);
         while (stack.Count > 0)
@@ -129,8 +137,7 @@ internal sealed class ThrowAnalysis
                     if (!IsCaughtHere(type, CatchersAround(operation, body)))
                     {
                         var creation = exception.WalkDownConversions() as IObjectCreationOperation;
-                        var span = operation.Syntax.Span;
-                        (results ??= new List<EscapingThrow>(2)).Add(new EscapingThrow(type, null, null, operation.Syntax.SyntaxTree, span, span, creation?.Constructor?.OriginalDefinition, ConstantArguments(creation)));
+                        visitor.Throw(new ThrowSite(type, operation.Syntax.Span, creation?.Constructor?.OriginalDefinition, ConstantArguments(creation)), null);
                     }
 
                     break;
@@ -138,28 +145,24 @@ internal sealed class ThrowAnalysis
                     var targets = Targets(invocation);
                     if (targets.IsEmpty)
                     {
-                        var documented = LibraryThrowsAt(invocation, body, out var library);
-                        foreach (var type in documented)
+                        foreach (var type in LibraryThrowsAt(invocation, body, out var library))
                         {
-                            var span = invocation.Syntax.Span;
-                            (results ??= new List<EscapingThrow>(2)).Add(new EscapingThrow(type, null, library, invocation.Syntax.SyntaxTree, span, span, null, ImmutableArray<int>.Empty));
+                            visitor.Throw(new ThrowSite(type, invocation.Syntax.Span, null, ImmutableArray<int>.Empty), library);
                         }
                     }
                     else
                     {
-                        FollowCall(endpoint, targets, operation, body, visited, catchers, models, ref results, cancellationToken);
+                        visitor.Call(targets, operation);
                     }
 
                     break;
                 case IObjectCreationOperation { Constructor: { } constructor } when Source(constructor) is { } source:
-                    FollowCall(endpoint, new CallTargets(source), operation, body, visited, catchers, models, ref results, cancellationToken);
+                    visitor.Call(new CallTargets(source), operation);
                     break;
             }
 
             PushChildren(stack, operation);
         }
-
-        return results ?? (IReadOnlyList<EscapingThrow>)Array.Empty<EscapingThrow>();
     }
 
     /// <summary>
@@ -270,47 +273,10 @@ internal sealed class ThrowAnalysis
     {
         var throws = t_throws ??= new List<ThrowSite>();
         var calls = t_calls ??= new List<CallSite>();
-        var stack = t_summaryStack ??= new Stack<IOperation>();
         throws.Clear();
         calls.Clear();
-        stack.Clear();
-        stack.Push(body);
-        while (stack.Count > 0)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var operation = stack.Pop();
-            switch (operation)
-            {
-                case IThrowOperation { Exception: { } exception } when exception.WalkDownConversions().Type is INamedTypeSymbol { TypeKind: not TypeKind.Error } type:
-                    if (!IsCaughtHere(type, CatchersAround(operation, body)))
-                    {
-                        var creation = exception.WalkDownConversions() as IObjectCreationOperation;
-                        throws.Add(new ThrowSite(type, operation.Syntax.Span, creation?.Constructor?.OriginalDefinition, ConstantArguments(creation)));
-                    }
-
-                    break;
-                case IInvocationOperation invocation:
-                    var targets = Targets(invocation);
-                    if (targets.IsEmpty)
-                    {
-                        foreach (var type in LibraryThrowsAt(invocation, body, out _))
-                        {
-                            throws.Add(new ThrowSite(type, invocation.Syntax.Span, null, ImmutableArray<int>.Empty));
-                        }
-                    }
-                    else
-                    {
-                        calls.Add(new CallSite(targets, operation.Syntax.Span, CatchersAround(operation, body)));
-                    }
-
-                    break;
-                case IObjectCreationOperation { Constructor: { } constructor } when Source(constructor) is { } source:
-                    calls.Add(new CallSite(new CallTargets(source), operation.Syntax.Span, CatchersAround(operation, body)));
-                    break;
-            }
-
-            PushChildren(stack, operation);
-        }
+        var visitor = new SummaryVisitor(body, throws, calls);
+        Walk(body, t_summaryStack ??= new Stack<IOperation>(), ref visitor, cancellationToken);
 
         if (throws.Count == 0 && calls.Count == 0)
         {
@@ -581,6 +547,69 @@ internal sealed class ThrowAnalysis
         }
 
         return handles is null ? default : handles.Count == 1 ? new CallTargets(handles[0]) : new CallTargets(handles.ToImmutable());
+    }
+
+    /// <summary>What a walk of one body reports to.</summary>
+    private interface IBodyVisitor
+    {
+        /// <summary>A throw no catch of the body stops; <paramref name="library"/> names the library call that throws it.</summary>
+        void Throw(in ThrowSite thrown, string? library);
+
+        /// <summary>A call into source.</summary>
+        void Call(CallTargets targets, IOperation call);
+    }
+
+    /// <summary>An endpoint's walk: its own throws are results, and each call is followed as it is met.</summary>
+    private struct EndpointVisitor : IBodyVisitor
+    {
+        /// <summary>What escapes, made when the first exception does.</summary>
+        public List<EscapingThrow>? Results;
+
+        private readonly ThrowAnalysis _analysis;
+        private readonly IMethodSymbol _endpoint;
+        private readonly IOperation _body;
+        private readonly SemanticModelSource _models;
+        private readonly CancellationToken _cancellationToken;
+        private readonly HashSet<IMethodSymbol> _visited;
+        private readonly List<ImmutableArray<INamedTypeSymbol>> _catchers;
+
+        public EndpointVisitor(ThrowAnalysis analysis, IMethodSymbol endpoint, IOperation body, SemanticModelSource models, CancellationToken cancellationToken)
+        {
+            _analysis = analysis;
+            _endpoint = endpoint;
+            _body = body;
+            _models = models;
+            _cancellationToken = cancellationToken;
+            _visited = t_visited ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            _catchers = t_catchers ??= new List<ImmutableArray<INamedTypeSymbol>>();
+            _catchers.Clear();
+            Results = null;
+        }
+
+        public void Throw(in ThrowSite thrown, string? library) =>
+            (Results ??= new List<EscapingThrow>(2)).Add(new EscapingThrow(thrown.Type, null, library, _body.Syntax.SyntaxTree, thrown.Span, thrown.Span, thrown.Constructor, thrown.Arguments));
+
+        public void Call(CallTargets targets, IOperation call) =>
+            _analysis.FollowCall(_endpoint, targets, call, _body, _visited, _catchers, _models, ref Results, _cancellationToken);
+    }
+
+    /// <summary>A callee's walk: its throws and calls, kept in its summary.</summary>
+    private readonly struct SummaryVisitor : IBodyVisitor
+    {
+        private readonly IOperation _body;
+        private readonly List<ThrowSite> _throws;
+        private readonly List<CallSite> _calls;
+
+        public SummaryVisitor(IOperation body, List<ThrowSite> throws, List<CallSite> calls)
+        {
+            _body = body;
+            _throws = throws;
+            _calls = calls;
+        }
+
+        public void Throw(in ThrowSite thrown, string? library) => _throws.Add(thrown);
+
+        public void Call(CallTargets targets, IOperation call) => _calls.Add(new CallSite(targets, call.Syntax.Span, CatchersAround(call, _body)));
     }
 
     /// <summary>The methods a call runs: one, the common case, held without an array, or several (a request's handler and behaviours).</summary>
